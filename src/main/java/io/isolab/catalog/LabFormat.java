@@ -1,0 +1,3 @@
+package io.isolab.catalog;
+
+public enum LabFormat { NATIVE, SCENARIO }

@@ -1,0 +1,10 @@
+package io.isolab.sandbox;
+
+import java.util.List;
+import java.util.Map;
+
+/** One process of a sandbox, read by the agent from the host's /proc (docs/agent-api.md). */
+public record ProcessInfo(int pid, int ppid, String comm, String cmdline, Map<String, Long> ns,
+                          List<String> cgroups, Integer seccomp, String capEff, Integer nsPid,
+                          String container, String containerName, boolean sandboxInit) {
+}
