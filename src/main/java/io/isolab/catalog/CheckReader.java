@@ -80,12 +80,12 @@ final class CheckReader {
     }
 
     /** Lab tests type one answer per answer check: the counts must agree. */
-    void checkAnswers(List<Condition> checks, Node answersNode, List<String> answers) {
+    void checkAnswers(List<Condition> checks, Node answersKey, List<String> answers) {
         long answerChecks = checks.stream().filter(c -> c.kind().equals("answer")).count();
         if (answerChecks == answers.size()) {
             return;
         }
-        String location = answersNode != null ? yaml.location(answersNode)
+        String location = answersKey != null ? yaml.location(answersKey)
                 : checks.stream().filter(c -> c.kind().equals("answer")).findFirst().orElseThrow().location();
         problems.add(new LabProblem(location, "the step has " + answerChecks + " answer check(s) but "
                 + answers.size() + " `answers` (one shell command per answer check, for lab tests)"));

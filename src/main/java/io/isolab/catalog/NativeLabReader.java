@@ -152,7 +152,7 @@ final class NativeLabReader {
             List<Condition> conditions = checks.read(YamlTree.get(fm, "checks"));
             Node answersNode = YamlTree.get(fm, "answers");
             List<String> answers = checks.strings(answersNode, "answers");
-            checks.checkAnswers(conditions, answersNode, answers);
+            checks.checkAnswers(conditions, YamlTree.keyNode(fm, "answers"), answers);
             boolean poll = yaml.bool(fm, "poll");
             if (problems.size() > before) {
                 return null;

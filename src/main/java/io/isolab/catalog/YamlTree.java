@@ -34,7 +34,9 @@ record YamlTree(String file, int firstLine) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine()
                     : e.getContextMark() != null ? e.getContextMark().getLine() : 0;
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + (e.getContextMark() == null ? "" : " started at line " + (firstLine + e.getContextMark().getLine()))
+                    + ")";
             throw new LabReadException(file + ":" + (firstLine + line), "YAML syntax error: " + problem + context);
         } catch (YAMLException e) {
             throw new LabReadException(file + ":" + firstLine, "YAML syntax error: " + e.getMessage());
