@@ -10,6 +10,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -28,11 +29,27 @@ public final class MarkdownRenderer {
     private static final Pattern PRE_FILE = Pattern.compile(
             "(?s)^\\s*<pre\\s+class=\"file\"([^>]*)>\\n?(.*?)</pre>\\s*$");
 
+    private static final Pattern HTML_IMG = Pattern.compile("<img src=\"([^\"]*)\"");
+
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     /** @param labId used for port preview links (/labs/<id>/preview/<port>/) */
     public String render(String markdown, String labId) {
+        return render(markdown, labId, "");
+    }
+
+    /**
+     * @param folder the Markdown file's folder inside the lab ("" or "step1/"): relative image
+     *               paths resolve against it (Killercoda) and point at /labs/<id>/files/<path>
+     */
+    public String render(String markdown, String labId, String folder) {
         Node doc = parse(markdown, labId);
+        doc.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                LabFiles.url(labId, folder, image.getDestination()).ifPresent(image::setDestination);
+            }
+        });
         String prefix = ScenarioSyntax.previewPrefix(labId);
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(List.of(TablesExtension.create()))
@@ -43,7 +60,20 @@ public final class MarkdownRenderer {
                     }
                 })
                 .build();
-        return HtmlPolicy.sanitize(renderer.render(doc));
+        return htmlImages(HtmlPolicy.sanitize(renderer.render(doc)), labId, folder);
+    }
+
+    /** Raw HTML images (Katacoda writes {@code <img src="./assets/x.png">}) get the same lab file URLs. */
+    private static String htmlImages(String sanitized, String labId, String folder) {
+        // the sanitizer writes every img as <img src="..." with src first, so this sees only its output
+        Matcher m = HTML_IMG.matcher(sanitized);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String src = LabFiles.url(labId, folder, m.group(1)).orElse(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement("<img src=\"" + src + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The shell a reader would run: fenced blocks and run-snippets, in order (for solutions). */

@@ -63,7 +63,8 @@ final class ScenarioReader {
         }
         JsonNode details = root.path("details");
         JsonNode intro = details.path("intro");
-        String introHtml = files.text(intro, "text").map(t -> markdown.render(t, id)).orElse(null);
+        String introHtml = files.text(intro, "text")
+                .map(t -> markdown.render(t, id, folderOf(intro.path("text").asText()))).orElse(null);
         String setup = files.script(intro, "background", "courseData").orElse(null);
         String introForeground = files.script(intro, "foreground", "code").orElse(null);
         List<Step> steps = new ArrayList<>();
@@ -77,7 +78,9 @@ final class ScenarioReader {
         if (stepNodes.isEmpty()) {
             problems.add(new LabProblem(files.index() + ":1", "the scenario has no steps (`details.steps`)"));
         }
-        String finishHtml = files.text(details.path("finish"), "text").map(t -> markdown.render(t, id)).orElse(null);
+        JsonNode finish = details.path("finish");
+        String finishHtml = files.text(finish, "text")
+                .map(t -> markdown.render(t, id, folderOf(finish.path("text").asText()))).orElse(null);
         List<Asset> assets = assets(files, details.path("assets").path("host01"));
         Sidecar sidecar = Sidecar.read(dir, id, mindMap, problems);
         if (problems.size() > before) {
@@ -99,12 +102,12 @@ final class ScenarioReader {
         files.script(node, "verify", null).ifPresent(script -> checks.add(new Condition("script",
                 Map.of("run", script, "timeout", VERIFY_TIMEOUT_SECONDS), null,
                 "labs/" + files.id() + "/" + node.path("verify").asText() + ":1")));
-        String html = markdown.render(quiz.markdown(), files.id());
+        String html = markdown.render(quiz.markdown(), files.id(), folderOf(textFile));
         String solution = null;
         var answer = files.text(node, "answer");
         if (answer.isPresent()) {
             html += "\n<details class=\"solution\"><summary>Solution</summary>\n"
-                    + markdown.render(answer.get(), files.id()) + "</details>\n";
+                    + markdown.render(answer.get(), files.id(), folderOf(node.path("answer").asText())) + "</details>\n";
             solution = String.join("\n", markdown.commands(answer.get(), files.id()));
         } else {
             List<String> inDetails = markdown.solutionCommands(text, files.id());
@@ -131,6 +134,11 @@ final class ScenarioReader {
             out.add(new Asset("assets/" + file, a.path("target").asText("~/"), chmod));
         }
         return List.copyOf(out);
+    }
+
+    /** "step1/text.md" → "step1/": Killercoda resolves image paths against the Markdown file. */
+    private static String folderOf(String file) {
+        return file == null || !file.contains("/") ? "" : file.substring(0, file.lastIndexOf('/') + 1);
     }
 
     static int minutes(String time) {

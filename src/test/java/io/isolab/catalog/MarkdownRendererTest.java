@@ -30,7 +30,7 @@ class MarkdownRendererTest {
                 """, "lab-1");
         assertThat(html).doesNotContain("<script", "alert(1)", "onclick", "onerror", "onmouseover", "javascript:");
         assertThat(html).contains("<div class=\"code-block\" data-action=\"run\" data-terminal=\"2\">");
-        assertThat(html).contains("<img src=\"a.png\" />");
+        assertThat(html).contains("<img src=\"/labs/lab-1/files/a.png\" />");
         assertThat(html).contains("<div class=\"code-block\" data-action=\"run\" data-terminal=\"1\"><pre><code class=\"language-bash\">echo hi");
     }
 
@@ -50,7 +50,7 @@ class MarkdownRendererTest {
                 </details>
                 """);
         assertThat(d.select("table td")).extracting(Element::text).containsExactly("1", "2");
-        assertThat(d.select("img").attr("src")).isEqualTo("img/p.png");
+        assertThat(d.select("img").attr("src")).isEqualTo("/labs/lab-1/files/img/p.png");
         assertThat(d.select("a").attr("href")).isEqualTo("https://example.org/x");
         assertThat(d.select("details > summary").text()).isEqualTo("Solution");
         assertThat(d.select("details code.snippet").text()).isEqualTo("ls");
@@ -177,5 +177,14 @@ class MarkdownRendererTest {
                 + "`touch x/y`{{exec}}\n\n</details>\n\n```\nls\n```\n";
         assertThat(md.solutionCommands(text, "l")).containsExactly("mkdir x", "touch x/y");
         assertThat(md.commands(text, "l")).containsExactly("mkdir x", "touch x/y", "ls");
+    }
+
+    @Test
+    void relativeImagesPointAtLabFilesResolvedAgainstTheMarkdownFolder() {
+        String html = md.render("![a](../assets/a.png) ![b](./b.png) ![c](https://x.org/c.png) ![d](../../up.png) ![e](/abs.png)",
+                "lab-1", "step1/");
+        assertThat(Jsoup.parseBodyFragment(html).select("img")).extracting(e -> e.attr("src")).containsExactly(
+                "/labs/lab-1/files/assets/a.png", "/labs/lab-1/files/step1/b.png", "https://x.org/c.png",
+                "../../up.png", "/abs.png");
     }
 }

@@ -91,7 +91,7 @@ class ScenarioReaderTest {
                 .extracting(e -> e.attr("data-filename") + "|" + e.attr("data-target") + "|" + e.selectFirst("code").wholeText())
                 .containsExactly("Dockerfile|replace|FROM nginx:alpine\nCOPY index.html /usr/share/nginx/html/\n",
                         "index.html|append|<h1>Hello</h1>\n");
-        assertThat(d.select("img").attr("src")).isEqualTo("./assets/diagram.png");
+        assertThat(d.select("img").attr("src")).isEqualTo("/labs/kata-docker/files/assets/diagram.png");
     }
 
     @Test
@@ -142,6 +142,7 @@ class ScenarioReaderTest {
         Document d2 = Jsoup.parseBodyFragment(two.html());
         assertThat(d2.select("a.preview-link").attr("href")).isEqualTo("/labs/kc-basics/preview/8080/api");
         assertThat(d2.select("code.snippet").attr("data-terminal")).isEqualTo("2");
+        assertThat(d2.select("img").attr("src")).isEqualTo("/labs/kc-basics/files/assets/logo.png");
     }
 
     @Test
