@@ -2,7 +2,6 @@ package io.isolab.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -26,8 +25,6 @@ public final class MarkdownRenderer {
 
     private static final Pattern LEADING_ANNOTATION = Pattern.compile("^\\{\\{([^{}]*)}}");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z0-9 -]*");
-    private static final Pattern PRE_FILE = Pattern.compile(
-            "(?s)^\\s*<pre\\s+class=\"file\"([^>]*)>\\n?(.*?)</pre>\\s*$");
 
     private static final Pattern HTML_IMG = Pattern.compile("<img src=\"([^\"]*)\"");
 
@@ -141,7 +138,7 @@ public final class MarkdownRenderer {
         String prefix = ScenarioSyntax.previewPrefix(labId);
         c.codes.forEach(code -> annotate(code, prefix));
         c.fences.forEach(f -> f.setLiteral(localPorts(f.getLiteral(), prefix)));
-        c.htmlBlocks.forEach(ScenarioBlocks::writeBlock);
+        c.htmlBlocks.forEach(FileBlocks::replace);
         c.texts.stream().filter(t -> t.getParent() != null).forEach(t -> linkify(t, prefix));
         return doc;
     }
@@ -239,32 +236,6 @@ public final class MarkdownRenderer {
         @Override
         public void visit(HtmlBlock h) {
             htmlBlocks.add(h);
-        }
-    }
-
-    /** Katacoda's editor blocks, found on parsed HTML blocks so fenced examples of them stay literal. */
-    private static final class ScenarioBlocks {
-        private static final Pattern ATTR = Pattern.compile("data-(filename|target|marker)=\"([^\"]*)\"");
-
-        static void writeBlock(HtmlBlock block) {
-            Matcher m = PRE_FILE.matcher(block.getLiteral());
-            if (!m.matches()) {
-                return;
-            }
-            Map<String, String> attrs = new java.util.HashMap<>();
-            Matcher a = ATTR.matcher(m.group(1));
-            while (a.find()) {
-                attrs.put(a.group(1), unescape(a.group(2)));
-            }
-            String target = attrs.getOrDefault("target", "replace");
-            block.insertAfter(new WriteBlock(attrs.getOrDefault("filename", ""), target, attrs.get("marker"),
-                    unescape(m.group(2))));
-            block.unlink();
-        }
-
-        private static String unescape(String html) {
-            return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                    .replace("&#39;", "'").replace("&amp;", "&");
         }
     }
 }
