@@ -29,7 +29,9 @@ record YamlTree(String file, int firstLine) {
     /** @return the root node, or null for an empty document */
     Node parse(String text) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            rejectDuplicateKeys(root);
+            return root;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine()
                     : e.getContextMark() != null ? e.getContextMark().getLine() : 0;
@@ -40,6 +42,21 @@ record YamlTree(String file, int firstLine) {
             throw new LabReadException(file + ":" + (firstLine + line), "YAML syntax error: " + problem + context);
         } catch (YAMLException e) {
             throw new LabReadException(file + ":" + firstLine, "YAML syntax error: " + e.getMessage());
+        }
+    }
+
+    /** A second `checks:` would silently replace the first: say so instead. */
+    private void rejectDuplicateKeys(Node node) {
+        if (node instanceof MappingNode map) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+                    throw new LabReadException(location(k), "duplicate key `" + k.getValue() + "`");
+                }
+                rejectDuplicateKeys(t.getValueNode());
+            }
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(this::rejectDuplicateKeys);
         }
     }
 

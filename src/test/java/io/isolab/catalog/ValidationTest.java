@@ -71,6 +71,12 @@ class ValidationTest {
     }
 
     @Test
+    void duplicateKeyInFrontMatter() {
+        String step = STEP.replace("title: A step\n", "title: A step\nchecks: []\n");
+        assertOnly(loadWith(LAB, "01-a-step.md", step), "labs/bad/01-a-step.md:4", "duplicate key `checks`");
+    }
+
+    @Test
     void missingTitle() {
         assertOnly(loadWith("summary: no title\ntopic: processes\n", "01-a-step.md", STEP),
                 "labs/bad/lab.yaml:1", "missing `title`");
