@@ -1,0 +1,2 @@
+docker pull redis
+touch /tmp/finished

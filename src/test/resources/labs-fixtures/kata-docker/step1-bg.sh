@@ -1,0 +1,1 @@
+docker rm -f redisHostPort 2>/dev/null || true

@@ -1,0 +1,1 @@
+clear; echo step one

@@ -1,0 +1,1 @@
+[ "$(docker inspect -f {{.State.Running}} redisHostPort)" = true ] && echo "done"

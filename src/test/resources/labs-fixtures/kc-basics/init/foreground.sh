@@ -1,0 +1,1 @@
+while [ ! -f /tmp/finished ]; do sleep 1; done
