@@ -60,6 +60,7 @@ public final class LabTestMain {
             return 1;
         }
         List<LabReport> reports = new ArrayList<>();
+        if (labs.isEmpty()) return summarize(reports, failures, out);
         try (LabTestKit kit = LabTestKit.fromEnvironment(System.getenv())) {
             LabTester tester = new LabTester(kit.agent(), kit.checker(), LabTestSettings.defaults(), out::println);
             for (Lab lab : labs) {
