@@ -50,16 +50,24 @@ final class StepTester {
                         + "a learner who did the step from one who did not:\n" + Explain.conditions(before, false).indent(2));
             }
         }
-        if (Scripts.isBlank(step.solution())) {
-            if (!hasChecks) return skipped(name, step, start, "no checks and no solution");
-            return failed(name, step, start, "has checks but no solution to test them with (" + file + ")", true);
+        String solution = step.solution();
+        String note = "";
+        if (Scripts.isBlank(solution)) {
+            // imported scenarios often have no solution: their Run buttons ({{exec}}) are the way through
+            solution = RunBlocks.terminalOneScript(RunBlocks.from(step.html()));
+            note = Scripts.isBlank(solution) ? "" : " [no solution: typed its Run blocks]";
         }
-        terminal.type(step.solution(), settings.quiet(), settings.lineCap());
-        if (!hasChecks) return skipped(name, step, start, "no checks; solution typed");
+        if (Scripts.isBlank(solution)) {
+            if (!hasChecks) return skipped(name, step, start, "no checks and no solution");
+            return failed(name, step, start, "has checks but neither a solution nor Run blocks to test them with ("
+                    + file + ")", true);
+        }
+        terminal.type(solution, settings.quiet(), settings.lineCap());
+        if (!hasChecks) return skipped(name, step, start, "no checks; solution typed" + note);
 
         Poll poll = pollUntilPassed(lab, step, sandboxId, terminal);
         if (!poll.result().passed()) {
-            problems.add("its checks still FAIL after the solution (polled " + poll.rounds() + " times, last "
+            problems.add("its checks still FAIL after the solution" + note + " (polled " + poll.rounds() + " times, last "
                     + Explain.seconds(start) + " into the step):\n" + Explain.conditions(poll.result(), true).indent(2)
                     + Explain.answers(poll.answers(), poll.answerErrors()).indent(2));
             return failed(name, step, start, String.join("\n", problems) + "\n" + Explain.terminalTail(terminal), true);
@@ -77,7 +85,7 @@ final class StepTester {
             return failed(name, step, start, String.join("\n", problems) + "\n" + Explain.terminalTail(terminal), false);
         }
         String summary = name + ": fails before ✓, passes after ✓" + (wrongChecked ? ", wrong answer fails ✓" : "")
-                + " (" + Explain.seconds(start) + ")";
+                + " (" + Explain.seconds(start) + ")" + note;
         return new StepReport(step.number(), step.title(), StepReport.Status.PASSED, summary, "", false);
     }
 
