@@ -13,8 +13,10 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * The agent client and the real step checker, without the web app: a tiny Spring context scanning
- * only the checks and sandbox packages, so the checks keep whatever collaborators their engineer
- * gives them. The ObjectMapper is built like Spring Boot's (java.time, unknown fields ignored).
+ * only the checks package, so the checks keep whatever collaborators their engineer gives them.
+ * The sandbox package is not scanned: it also holds the web app's session bookkeeping, which needs
+ * the web app's configuration. The ObjectMapper is built like Spring Boot's (java.time, unknown
+ * fields ignored).
  */
 public final class LabTestKit implements AutoCloseable {
     private final AnnotationConfigApplicationContext context;
@@ -26,7 +28,8 @@ public final class LabTestKit implements AutoCloseable {
         ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
         context.registerBean(AgentProperties.class, () -> properties);
         context.registerBean(ObjectMapper.class, () -> json);
-        context.scan("io.isolab.checks", "io.isolab.sandbox");
+        context.registerBean(AgentClient.class, () -> new AgentClient(properties, json));
+        context.scan("io.isolab.checks");
         try {
             context.refresh();
             agent = context.getBean(AgentClient.class);
