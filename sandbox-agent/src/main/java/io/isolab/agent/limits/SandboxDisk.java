@@ -103,8 +103,9 @@ public class SandboxDisk {
     private boolean probeLoop() {
         Path probe = stateDir.resolve("loop-probe");
         try {
-            Files.createDirectories(probe.resolve("mnt"));
-            mountExt4(probe.resolve("disk.img"), probe.resolve("mnt"), 16);
+            // same layout as a sandbox directory, so release() undoes it
+            Files.createDirectories(probe.resolve("docker"));
+            mountExt4(probe.resolve("disk.img"), probe.resolve("docker"), 16);
             log.info("Disk limits: ext4 on loop devices");
             return true;
         } catch (IOException | RuntimeException e) {

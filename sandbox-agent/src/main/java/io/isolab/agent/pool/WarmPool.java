@@ -44,9 +44,7 @@ public class WarmPool implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (target() <= 0) {
-            return;
-        }
+        // runs even for pool.size=0: it trims warm sandboxes adopted from a run with a larger pool
         worker = Thread.ofPlatform().daemon().name("warm-pool").start(this::loop);
     }
 
@@ -54,6 +52,10 @@ public class WarmPool implements SmartLifecycle {
         int failures = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
+                if (ready() > target()) {
+                    trimOne();
+                    continue;
+                }
                 if (ready() < target() && factory.imagePresent() && sandboxes.reserveSlot()) {
                     try {
                         Sandbox s = factory.create(null, props.limits().toSandboxLimits(), null, true);
@@ -78,6 +80,14 @@ public class WarmPool implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** A restart with a smaller pool.size adopts more warm sandboxes than wanted: remove the extra ones. */
+    private void trimOne() {
+        registry.all().stream().filter(Sandbox::pool).findFirst()
+                .flatMap(s -> registry.claimPool(s.limits(), "<trimmed>", null, java.time.Instant.now()))
+                .flatMap(s -> registry.remove(s.id()))
+                .ifPresent(sandboxes::destroy);
     }
 
     @Override

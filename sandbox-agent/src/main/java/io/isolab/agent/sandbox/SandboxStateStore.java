@@ -30,6 +30,11 @@ public class SandboxStateStore {
         this.prefix = "isolab-" + props.name() + "-";
     }
 
+    /** Exact shape, so an agent named "a" never claims the directories of an agent named "a-b". */
+    public boolean isOurs(String containerName) {
+        return containerName.startsWith(prefix) && containerName.substring(prefix.length()).matches("[0-9a-f]{10}");
+    }
+
     public record State(String session, Instant expiresAt, boolean pool) {
     }
 
@@ -92,7 +97,7 @@ public class SandboxStateStore {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList();
+            return s.map(p -> p.getFileName().toString()).filter(this::isOurs).toList();
         } catch (IOException e) {
             return List.of();
         }
