@@ -75,7 +75,9 @@ public final class TestAgent {
         props.put("isolab.agent.limits.memory-mib", 512);
         props.put("isolab.agent.start-timeout", "120s");
         props.putAll(extra);
-        context = new SpringApplicationBuilder(AgentApplication.class).properties(props).run();
+        // as command-line arguments: they must beat application.properties (builder properties would not)
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        context = new SpringApplicationBuilder(AgentApplication.class).run(args);
     }
 
     public void stop() {

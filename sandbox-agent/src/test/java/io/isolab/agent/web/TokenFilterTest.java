@@ -3,8 +3,6 @@ package io.isolab.agent.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.mock.web.MockFilterChain;
@@ -18,8 +16,8 @@ class TokenFilterTest {
     @Test
     void agentRefusesToStartWithoutToken() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(AgentApplication.class)
-                .properties(Map.of("server.port", "7104", "isolab.agent.token", "", "isolab.agent.name", "no-token-test"))
-                .run().close())
+                .run("--server.port=7104", "--isolab.agent.token=", "--isolab.agent.name=no-token-test",
+                        "--isolab.agent.state-dir=/tmp/isolab-agent-test/no-token-test").close())
                 .hasStackTraceContaining("No agent token configured: set ISOLAB_AGENT_TOKEN");
     }
 
