@@ -121,4 +121,33 @@ class PoolRestartReaperIT {
         // sessions that did not expire are untouched
         assertThat(agent.call("GET", "/api/v1/sandboxes", null).json().findValuesAsText("id")).containsAll(sessionIds);
     }
+
+    @Test
+    @Order(4)
+    void idleSandboxIsReclaimedWhileActiveOneSurvives() {
+        agent.stop();
+        agent.start(Map.of("isolab.agent.idle-timeout", "6s"));
+        List<String> ids = List.copyOf(sessionIds);
+        String active = ids.get(0);
+        String idle = ids.get(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // exec counts as activity; keep one sandbox busy until the other is reclaimed
+        while (agent.call("GET", "/api/v1/sandboxes/" + idle, null).status() != 404) {
+            assertThat(System.nanoTime()).as("idle sandbox reclaimed in time").isLessThan(deadline);
+            assertThat(agent.exec(active, 10, "true").get("exitCode").asInt()).isZero();
+            sleep(1000);
+        }
+        assertThat(agent.call("GET", "/api/v1/sandboxes/" + active, null).status()).isEqualTo(200);
+        // warm sandboxes wait for learners; idleness does not apply to them
+        assertThat(capacity().get("pool").get("ready").asInt()).isEqualTo(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -65,6 +65,11 @@ public final class TestAgent {
     }
 
     public void start() {
+        start(Map.of());
+    }
+
+    /** Starts with extra properties on top of the constructor's (e.g. a short idle timeout after a restart). */
+    public void start(Map<String, String> overrides) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
         props.put("isolab.agent.token", TOKEN);
@@ -75,6 +80,7 @@ public final class TestAgent {
         props.put("isolab.agent.limits.memory-mib", 512);
         props.put("isolab.agent.start-timeout", "120s");
         props.putAll(extra);
+        props.putAll(overrides);
         // as command-line arguments: they must beat application.properties (builder properties would not)
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         context = new SpringApplicationBuilder(AgentApplication.class).run(args);
