@@ -63,7 +63,7 @@ public class ProxyController {
         HttpResponse<InputStream> answer = send(forwardRequest(ref, port, request), id, port);
         response.setStatus(answer.statusCode());
         answer.headers().map().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name)) {
+            if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
                 values.forEach(v -> response.addHeader(name, v));
             }
         });
@@ -85,9 +85,15 @@ public class ProxyController {
         String query = stripToken(request.getQueryString());
         URI target = URI.create("http://" + ref.ip() + ":" + port + rest + (query.isEmpty() ? "" : "?" + query));
         InputStream body = request.getInputStream();
-        HttpRequest.BodyPublisher publisher = request.getContentLengthLong() == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofInputStream(() -> body);
+        long length = request.getContentLengthLong();
+        HttpRequest.BodyPublisher publisher;
+        if (length > 0) {
+            publisher = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
+        } else if (request.getHeader("Transfer-Encoding") != null) {
+            publisher = HttpRequest.BodyPublishers.ofInputStream(() -> body); // chunked in, chunked out
+        } else {
+            publisher = HttpRequest.BodyPublishers.noBody();
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(target).method(request.getMethod(), publisher);
         for (String name : Collections.list(request.getHeaderNames())) {
             if (!NOT_FORWARDED.contains(name)) {

@@ -133,7 +133,7 @@ public class SandboxFactory {
         List<String> caps = new ArrayList<>(capabilities.granted());
         while (true) {
             HostConfig host = HostConfig.newHostConfig()
-                    .withCapAdd(caps.stream().map(Capability::valueOf).toArray(Capability[]::new))
+                    .withCapAdd(caps.stream().filter(SandboxFactory::knownToClient).map(Capability::valueOf).toArray(Capability[]::new))
                     .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
                     .withCgroupnsMode("private")
                     .withMemory(limits.memoryMiB() * 1024 * 1024)
@@ -160,6 +160,16 @@ public class SandboxFactory {
                 caps.remove(refused);
                 capabilities.forget(refused);
             }
+        }
+    }
+
+    private static boolean knownToClient(String cap) {
+        try {
+            Capability.valueOf(cap);
+            return true;
+        } catch (IllegalArgumentException e) {
+            log.warn("docker-java cannot express capability {}; sandboxes go without it", cap);
+            return false;
         }
     }
 

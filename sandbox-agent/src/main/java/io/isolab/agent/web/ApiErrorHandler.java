@@ -36,6 +36,19 @@ public class ApiErrorHandler {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError("method-not-allowed", e.getMessage()));
     }
 
+    @ExceptionHandler(com.github.dockerjava.api.exception.NotFoundException.class)
+    ResponseEntity<ApiError> containerGone(com.github.dockerjava.api.exception.NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError("not-found", "The sandbox's container is gone (the reaper removes it shortly)."));
+    }
+
+    @ExceptionHandler(com.github.dockerjava.api.exception.DockerException.class)
+    ResponseEntity<ApiError> docker(com.github.dockerjava.api.exception.DockerException e) {
+        log.warn("Docker engine error: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                .body(new ApiError("docker", "The Docker engine refused: " + e.getMessage().trim()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("Unexpected error", e);

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.isolab.agent.sandbox.AgentProperties;
 
 /**
- * Bearer-token check on /api/v1/** (health excepted). WebSocket upgrades may pass {@code ?token=}
+ * Bearer-token check on every request (/api/v1/health excepted). WebSocket upgrades may pass {@code ?token=}
  * because browsers cannot set headers on them. Refuses to start without a token unless
  * {@code isolab.agent.allow-no-token=true}.
  */
@@ -36,10 +36,13 @@ public class TokenFilter extends OncePerRequestFilter {
         this.expectedDigest = props.hasToken() ? sha256(props.token()) : null;
     }
 
+    /**
+     * Everything but health needs the token, not just /api/v1/**: the servlet path is decoded and
+     * normalized, so spellings like {@code //} or {@code ;x} cannot slip past.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/v1/") || path.equals("/api/v1/health");
+        return "/api/v1/health".equals(request.getServletPath());
     }
 
     @Override

@@ -109,6 +109,20 @@ class SandboxLifecycleIT {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("hello-preview\n");
 
+        // a CGI echoes what arrived: method, query, headers and body pass; the agent token does not
+        agent.exec(id, 10, """
+                mkdir -p /tmp/www/cgi-bin && cat > /tmp/www/cgi-bin/echo <<'CGI'
+                #!/bin/sh
+                printf 'Content-Type: text/plain\\r\\n\\r\\n'
+                echo "method=$REQUEST_METHOD query=$QUERY_STRING lab=$HTTP_X_LAB auth=$HTTP_AUTHORIZATION"
+                head -c "$CONTENT_LENGTH"
+                CGI
+                chmod +x /tmp/www/cgi-bin/echo""");
+        TestAgent.Answer echo = agent.call("POST", "/api/v1/sandboxes/" + id + "/proxy/8080/cgi-bin/echo?a=1&token=" + TestAgent.TOKEN,
+                java.util.Map.of("k", "v"), TestAgent.TOKEN, java.util.Map.of("X-Lab", "yes"));
+        assertThat(echo.status()).as(echo.body()).isEqualTo(200);
+        assertThat(echo.body()).contains("method=POST query=a=1 lab=yes auth=\n").endsWith("{\"k\":\"v\"}");
+
         TestAgent.Answer none = agent.call("GET", "/api/v1/sandboxes/" + id + "/proxy/8089/", null);
         assertThat(none.status()).isEqualTo(502);
         assertThat(none.json().get("error").asText()).isEqualTo("nothing-listening");

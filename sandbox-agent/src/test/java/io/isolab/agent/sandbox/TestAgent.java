@@ -102,6 +102,10 @@ public final class TestAgent {
     }
 
     public Answer call(String method, String path, Object body, String token) {
+        return call(method, path, body, token, Map.of());
+    }
+
+    public Answer call(String method, String path, Object body, String token, Map<String, String> headers) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(180))
@@ -111,6 +115,7 @@ public final class TestAgent {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(b::header);
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isBlank() ? null : parse(r.body());
             return new Answer(r.statusCode(), json, r.body());

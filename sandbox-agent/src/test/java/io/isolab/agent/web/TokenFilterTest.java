@@ -34,10 +34,12 @@ class TokenFilterTest {
         assertThat(status(filter, req("/api/v1/sandboxes/x/terminals/1", null, "s3cret", true))).isEqualTo(200);
         assertThat(status(filter, req("/api/v1/sandboxes", null, "s3cret", false))).isEqualTo(401);
         assertThat(status(filter, req("/api/v1/health", null, null, false))).isEqualTo(200);
+        assertThat(status(filter, req("/api/v1/health/x", null, null, false))).isEqualTo(401);
     }
 
     private static MockHttpServletRequest req(String path, String auth, String queryToken, boolean upgrade) {
         MockHttpServletRequest r = new MockHttpServletRequest("GET", path);
+        r.setServletPath(path);
         if (auth != null) {
             r.addHeader("Authorization", auth);
         }
