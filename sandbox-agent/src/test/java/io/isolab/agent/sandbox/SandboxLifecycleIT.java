@@ -59,6 +59,26 @@ class SandboxLifecycleIT {
     }
 
     @Test
+    @Order(1)
+    void containerIsConfiguredAsSpecified() {
+        JsonNode r = agent.exec(id, 10, "hostname; echo \"$ISOLAB_REGISTRY_MIRROR\"; grep CapEff /proc/1/status | cut -f2;"
+                + " readlink /proc/1/ns/cgroup; cat /sys/fs/cgroup/pids.max /sys/fs/cgroup/pids/pids.max 2>/dev/null | head -1");
+        String[] lines = r.get("stdout").asText().split("\n");
+        assertThat(lines[0]).isEqualTo("lab");
+        assertThat(lines[1]).startsWith("http://").endsWith(":5000");
+        java.math.BigInteger capEff = new java.math.BigInteger(lines[2], 16);
+        assertThat(capEff.testBit(21)).as("CAP_SYS_ADMIN in %s", lines[2]).isTrue();
+        assertThat(capEff.testBit(24)).as("CAP_SYS_RESOURCE is not in this host's bounding set").isEqualTo(hostHas(24));
+        assertThat(lines[3]).as("private cgroup namespace").isNotEqualTo(TestAgent.sh("readlink /proc/self/ns/cgroup"));
+        assertThat(lines[4]).isEqualTo("1024");
+    }
+
+    private static boolean hostHas(int bit) {
+        String hex = TestAgent.sh("grep CapBnd /proc/self/status | cut -f2");
+        return new java.math.BigInteger(hex, 16).testBit(bit);
+    }
+
+    @Test
     @Order(2)
     void innerContainerRunsUnderSeccomp() {
         // busybox from the registry mirror when it has it, else a one-file image made from the sandbox's busybox-static
