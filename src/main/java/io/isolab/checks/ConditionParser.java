@@ -136,7 +136,7 @@ public class ConditionParser {
         Object usage = p.value("cpuUsage");
         boolean cpuUsage = usage != null && (usage.equals(Boolean.TRUE) || "nonzero".equals(usage));
         if (usage != null && !cpuUsage) p.problem("cpuUsage", "must be `nonzero`, not " + Params.describe(usage));
-        if (memory == null && pids == null && cpu == null && !cpuUsage && !p.has("cpuUsage")) {
+        if (!p.has("memoryLimit") && !p.has("pidsLimit") && !p.has("cpuQuota") && !p.has("cpuUsage")) {
             p.problem("needs at least one of memoryLimit, pidsLimit, cpuUsage, cpuQuota");
         }
         return new CgroupCheck(container, memory, pids, cpuUsage, cpu);
