@@ -133,9 +133,14 @@ public final class SandboxView {
         return r.exitCode() == 0;
     }
 
-    /** A script inside the sandbox, as root. */
+    /**
+     * An author's script inside the sandbox, as root, with bash as Killercoda runs verify scripts
+     * (bash-isms like [[ ]] work; plain sh only where bash is missing).
+     */
     public ExecResult run(String script, int timeoutSeconds) {
-        return call(() -> access.shell(script, timeoutSeconds));
+        String q = Shell.quote(script);
+        String wrapped = "if command -v bash >/dev/null 2>&1; then exec bash -c " + q + "; else exec sh -c " + q + "; fi";
+        return call(() -> access.shell(wrapped, timeoutSeconds));
     }
 
     private Optional<JsonNode> inspect(String type, String name) {

@@ -117,10 +117,10 @@ class DockerEvaluationTest {
 
     @Test
     void script() {
-        sandbox.script("^test -f /etc/panda$", 1, "", "");
-        sandbox.script("^cat /etc/big$", 2, "x".repeat(5000), "cat: done\n");
-        sandbox.script("^sleep 100$", new ExecResult(-1, "", "", true));
-        sandbox.script("^true$", 0, "", "");
+        sandbox.script("bash -c 'test -f /etc/panda';", 1, "", "");
+        sandbox.script("bash -c 'cat /etc/big';", 2, "x".repeat(5000), "cat: done\n");
+        sandbox.script("bash -c 'sleep 100';", new ExecResult(-1, "", "", true));
+        sandbox.script("bash -c 'true';", 0, "", "");
         assertThat(eval("script: {run: 'true'}").passed()).isTrue();
         Outcome missing = eval("script: {run: test -f /etc/panda}");
         assertThat(missing.reason()).isEqualTo("the check exited with code 1");

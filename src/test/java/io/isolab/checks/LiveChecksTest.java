@@ -192,6 +192,8 @@ class LiveChecksTest {
         sh("touch /etc/panda", 10);
         assertPasses(panda);
         assertFails("script: {run: 'sleep 30', timeout: 2}", "the check did not finish within 2 s");
+        // Killercoda verify scripts are bash scripts
+        assertPasses("script: {run: '[[ -f /etc/panda ]] && echo found'}");
     }
 
     @Test

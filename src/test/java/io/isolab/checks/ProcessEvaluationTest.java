@@ -135,8 +135,8 @@ class ProcessEvaluationTest {
 
     @Test
     void answerScript() {
-        sandbox.script("^hostname$", 0, "lab-node\n", "");
-        sandbox.script("^false$", 1, "", "boom\n");
+        sandbox.script("bash -c 'hostname';", 0, "lab-node\n", "");
+        sandbox.script("bash -c 'false';", 1, "", "boom\n");
         assertThat(eval("answer: {prompt: host, value: {script: hostname}}", "  lab-node ").passed()).isTrue();
         assertThat(eval("answer: {prompt: host, value: {script: hostname}}", "localhost").reason())
                 .isEqualTo("your answer `localhost` is not right");
