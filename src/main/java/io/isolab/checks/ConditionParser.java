@@ -169,7 +169,7 @@ public class ConditionParser {
             p.problem("`exists: false` cannot go with `contains` or `matches`");
         }
         return new FileCheck(path, exists == null || exists, contains, matches == null ? null
-                : Pattern.compile(matches.pattern(), Pattern.MULTILINE), p.text("container", false));
+                : Pattern.compile(matches.pattern(), Pattern.MULTILINE), DockerConditions.name(p, "container", false));
     }
 
     static String absolutePath(Params p, String key) {

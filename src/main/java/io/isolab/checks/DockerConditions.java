@@ -48,7 +48,7 @@ final class DockerConditions {
     }
 
     /** Docker names go into shell commands: restrict them to what Docker allows anyway. */
-    private static String name(Params p, String key, boolean required) {
+    static String name(Params p, String key, boolean required) {
         String name = p.text(key, required);
         if (name != null && !name.matches(NAME)) p.problem(key, "`" + name + "` is not a Docker name");
         return name;

@@ -174,6 +174,8 @@ class ConditionParserTest {
                 .containsExactly("labs/demo/01-start.md:7: container: missing parameter `name`");
         assertThat(problems("container: {name: \"db; rm -rf /\"}"))
                 .containsExactly("labs/demo/01-start.md:7: container.name: `db; rm -rf /` is not a Docker name");
+        assertThat(problems("file: {path: /x, container: -v}"))
+                .containsExactly("labs/demo/01-start.md:7: file.container: `-v` is not a Docker name");
         assertThat(problems("answer: {prompt: x}")).singleElement().asString()
                 .startsWith("labs/demo/01-start.md:7: answer: missing parameter `value`");
         assertThat(problems("answer: {prompt: x, value: {pidOf: x}, normalize: decimal}"))
