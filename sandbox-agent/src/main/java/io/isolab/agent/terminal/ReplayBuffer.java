@@ -28,12 +28,12 @@ final class ReplayBuffer {
         length = Math.min(ring.length, length + count);
     }
 
-    /** The buffered bytes, oldest first, preceded by {@code prefix} spare bytes for a frame header. */
-    byte[] snapshot(int prefix) {
-        byte[] copy = new byte[prefix + length];
+    /** The buffered bytes, oldest first. */
+    byte[] snapshot() {
+        byte[] copy = new byte[length];
         int first = Math.min(length, ring.length - start);
-        System.arraycopy(ring, start, copy, prefix, first);
-        System.arraycopy(ring, 0, copy, prefix + first, length - first);
+        System.arraycopy(ring, start, copy, 0, first);
+        System.arraycopy(ring, 0, copy, first, length - first);
         return copy;
     }
 

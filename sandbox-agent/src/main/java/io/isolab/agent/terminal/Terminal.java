@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 public final class Terminal {
 
     static final int REPLAY_BYTES = 64 * 1024;
-    private static final int READ_CHUNK = 16 * 1024;
+    /** Frames stay within 8 KiB, the default message buffer of common WebSocket clients (Tomcat's). */
+    static final int READ_CHUNK = 8 * 1024 - 1;
     private static final Logger log = LoggerFactory.getLogger(Terminal.class);
 
     private final String sandboxId;
@@ -81,9 +82,12 @@ public final class Terminal {
         synchronized (outputLock) {
             previous = viewer;
             viewer = session;
-            byte[] frame = replay.snapshot(1);
-            frame[0] = TerminalFrame.INPUT_OUTPUT;
-            if (frame.length > 1) {
+            byte[] past = replay.snapshot();
+            for (int at = 0; at < past.length; at += READ_CHUNK) {
+                int n = Math.min(READ_CHUNK, past.length - at);
+                byte[] frame = new byte[n + 1];
+                frame[0] = TerminalFrame.INPUT_OUTPUT;
+                System.arraycopy(past, at, frame, 1, n);
                 session.sendMessage(new BinaryMessage(frame));
             }
         }
@@ -215,6 +219,7 @@ public final class Terminal {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
+        onEnd.accept(this);
         synchronized (flowLock) {
             flowLock.notifyAll();
         }
@@ -227,7 +232,6 @@ public final class Terminal {
             closeQuietly(last, CloseStatus.NORMAL.withReason(endReason));
         }
         shell.kill();
-        onEnd.accept(this);
     }
 
     private static void closeQuietly(WebSocketSession session, CloseStatus status) {

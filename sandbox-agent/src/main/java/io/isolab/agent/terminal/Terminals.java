@@ -53,7 +53,11 @@ public class Terminals implements DisposableBean {
 
     /** Ends every terminal of the sandbox; their sockets close normally with "sandbox removed". */
     public void closeAll(String sandboxId) {
-        of(sandboxId).forEach(t -> t.close("sandbox removed"));
+        for (Terminal terminal : of(sandboxId)) {
+            // Removed here, not only by the terminal's end callback, which may still be running on its reader thread.
+            live.remove(new Key(terminal.sandboxId(), terminal.name()), terminal);
+            terminal.close("sandbox removed");
+        }
     }
 
     @Override
