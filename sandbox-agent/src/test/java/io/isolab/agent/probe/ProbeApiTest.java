@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolab.agent.fixture.LabSandbox;
 import io.isolab.agent.fixture.TestAgent;
-import io.isolab.agent.terminal.Terminals;
+import io.isolab.agent.terminal.TermClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -28,8 +29,8 @@ class ProbeApiTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    Terminals terminals;
+    @LocalServerPort
+    int port;
 
     private final LabSandbox sandbox = LabSandbox.shared();
     private final String id = sandbox.ref().id();
@@ -41,11 +42,12 @@ class ProbeApiTest {
 
     @Test
     void findsASleepInItsOwnPidNamespace() throws Exception {
-        // Started in the background through exec here; the terminal path is covered by the terminal tests.
-        sandbox.exec("nohup unshare --fork --pid --mount-proc sleep 1000 >/dev/null 2>&1 &");
-
-        JsonNode sleep = awaitProcess(p -> p.path("cmdline").asText().equals("sleep 1000")
-                && p.path("container").isNull());
+        JsonNode sleep;
+        try (TermClient term = TermClient.open(port, id, "probe", 80, 24)) {
+            term.type("unshare --fork --pid --mount-proc sleep 1000 &\r");
+            sleep = awaitProcess(p -> p.path("cmdline").asText().equals("sleep 1000")
+                    && p.path("container").isNull());
+        }
         JsonNode init = processes().stream().filter(p -> p.path("sandboxInit").asBoolean()).findFirst().orElseThrow();
 
         assertThat(init.path("pid").asInt()).isEqualTo(sandbox.ref().initPid());
@@ -81,6 +83,22 @@ class ProbeApiTest {
         assertThat(stats.path("memoryUsageBytes").asLong()).isPositive();
         assertThat(stats.path("pidsCurrent").asLong()).isEqualTo(1);
         assertThat(stats.path("cpuQuotaMicros").isNull()).isTrue();
+    }
+
+    /** A hundred processes, some exiting while being read; prints how long a listing takes (not asserted). */
+    @Test
+    void listsManyProcessesWhileSomeExit() throws Exception {
+        sandbox.exec("for i in $(seq 100); do nohup sleep 1002 >/dev/null 2>&1 & done; "
+                + "for i in $(seq 30); do nohup sh -c 'sleep 0.$((RANDOM % 9))' >/dev/null 2>&1 & done");
+        try {
+            processes(); // warms the container name cache
+            long start = System.nanoTime();
+            List<JsonNode> list = processes();
+            System.out.printf("processes: %d listed in %d ms%n", list.size(), (System.nanoTime() - start) / 1_000_000);
+            assertThat(list.stream().filter(p -> p.path("cmdline").asText().equals("sleep 1002"))).hasSize(100);
+        } finally {
+            sandbox.exec("pkill -f '^sleep 1002$' || true");
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /** A browser stand-in: one terminal WebSocket, keeping the tail of the output and a byte count. */
-final class TermClient implements AutoCloseable {
+public final class TermClient implements AutoCloseable {
 
     private static final int TAIL = 256 * 1024;
 
@@ -55,12 +55,12 @@ final class TermClient implements AutoCloseable {
         }, uri.toString()).get(30, TimeUnit.SECONDS);
     }
 
-    static TermClient open(int port, String sandboxId, String name, int cols, int rows) throws Exception {
+    public static TermClient open(int port, String sandboxId, String name, int cols, int rows) throws Exception {
         return new TermClient(URI.create("ws://localhost:" + port + "/api/v1/sandboxes/" + sandboxId
                 + "/terminals/" + name + "?cols=" + cols + "&rows=" + rows));
     }
 
-    void type(String text) throws IOException {
+    public void type(String text) throws IOException {
         send('0', text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -96,7 +96,7 @@ final class TermClient implements AutoCloseable {
     }
 
     /** Waits until the output contains {@code text}; fails with the output so far. */
-    void awaitOutput(String text) {
+    public void awaitOutput(String text) {
         await(() -> output().contains(text), "output containing '" + text + "'");
     }
 
