@@ -74,10 +74,37 @@ class TerminalFlowControlTest {
         assertThat(peak - baseline).as("heap growth while streaming 200 MiB").isLessThan(64 * MIB);
     }
 
+    @Test
+    void withNobodyAttachedTheReaderStopsOnceAReplayBufferOfOutputPiledUp() throws Exception {
+        Terminal terminal;
+        long atDetach;
+        try (TermClient term = TermClient.open(port, sandbox, "unseen", 80, 24)) {
+            term.awaitOutput("root@lab");
+            terminal = terminals.find(sandbox, "unseen").orElseThrow();
+            term.type("yes unseen-line\r");
+            term.await(() -> term.received() > MIB, "1 MiB of output");
+            atDetach = terminal.bytesRead();
+        }
+        awaitReaderStopped(null, terminal);
+        long stoppedAt = terminal.bytesRead();
+        TermClient.sleep(3000);
+        assertThat(terminal.bytesRead()).isEqualTo(stoppedAt);
+        // It kept reading a replay buffer's worth past the detach (plus what was in flight), then stopped.
+        assertThat(stoppedAt - atDetach).isGreaterThanOrEqualTo(Terminal.REPLAY_BYTES).isLessThan(8 * MIB);
+
+        try (TermClient again = TermClient.open(port, sandbox, "unseen", 80, 24)) {
+            again.await(() -> again.received() > 2 * MIB, "output flowing again after reattach");
+            again.type("\u0003");
+            again.type("echo calm-$((7*7))\r");
+            again.awaitOutput("calm-49");
+        }
+    }
+
     /** Waits until the PTY reader has read nothing for a while (it stops once paused). */
     private static void awaitReaderStopped(TermClient term, Terminal terminal) {
         long[] last = {-1};
-        term.await(() -> {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        java.util.function.BooleanSupplier stopped = () -> {
             long now = terminal.bytesRead();
             boolean flat = now == last[0];
             last[0] = now;
@@ -85,7 +112,10 @@ class TerminalFlowControlTest {
                 TermClient.sleep(700);
             }
             return flat;
-        }, "the PTY reader to stop while paused");
+        };
+        while (!stopped.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the PTY reader to stop").isLessThan(deadline);
+        }
     }
 
     private static long heapUsedAfterGc() {

@@ -67,6 +67,21 @@ class TerminalSocketTest {
     }
 
     @Test
+    void aSecondViewerOfTheSameNameTakesOverTheShell() throws Exception {
+        try (TermClient first = TermClient.open(port, sandbox, "shared", 80, 24)) {
+            first.type("echo first-$((1+2))\r");
+            first.awaitOutput("first-3");
+            try (TermClient second = TermClient.open(port, sandbox, "shared", 80, 24)) {
+                CloseStatus status = first.awaitClose();
+                assertThat(status.getReason()).isEqualTo("terminal opened elsewhere");
+                second.awaitOutput("first-3");
+                second.type("echo second-$((2+3))\r");
+                second.awaitOutput("second-5");
+            }
+        }
+    }
+
+    @Test
     void twoNamesAreTwoShells() throws Exception {
         try (TermClient one = TermClient.open(port, sandbox, "one", 80, 24);
              TermClient two = TermClient.open(port, sandbox, "two", 80, 24)) {
