@@ -29,6 +29,7 @@ public final class Terminal {
     private static final Logger log = LoggerFactory.getLogger(Terminal.class);
 
     private final String sandboxId;
+    private final String containerId;
     private final String name;
     private final PtyShell shell;
     private final Consumer<Terminal> onEnd;
@@ -48,8 +49,9 @@ public final class Terminal {
     private long unseenBytes;
     private volatile String endReason = "shell exited";
 
-    Terminal(String sandboxId, String name, PtyShell shell, Consumer<Terminal> onEnd) {
+    Terminal(String sandboxId, String containerId, String name, PtyShell shell, Consumer<Terminal> onEnd) {
         this.sandboxId = sandboxId;
+        this.containerId = containerId;
         this.name = name;
         this.shell = shell;
         this.onEnd = onEnd;
@@ -61,6 +63,10 @@ public final class Terminal {
 
     public String sandboxId() {
         return sandboxId;
+    }
+
+    String containerId() {
+        return containerId;
     }
 
     public String name() {
@@ -151,6 +157,11 @@ public final class Terminal {
     boolean touchDue(long nowMillis, long intervalMillis) {
         long last = lastTouchMillis.get();
         return nowMillis - last >= intervalMillis && lastTouchMillis.compareAndSet(last, nowMillis);
+    }
+
+    /** The reason the viewer will read when the shell goes away next (e.g. because the agent hangs it up). */
+    void ending(String reason) {
+        endReason = reason;
     }
 
     /** Ends the terminal: kills the shell, closes the viewer with {@code reason}. */

@@ -130,6 +130,29 @@ class TerminalSocketTest {
         assertThat(terminals.of(sandbox)).isEmpty();
     }
 
+    @Test
+    void stoppingTheAgentHangsUpTheShellsInsideTheSandbox() throws Exception {
+        String shellPid;
+        try (TermClient term = TermClient.open(port, sandbox, "hangup", 80, 24)) {
+            term.type("echo pid=$$ ; echo up-$((3+3))\r");
+            term.awaitOutput("up-6");
+            shellPid = pid(term.output());
+            assertThat(LabSandbox.shared().exec("kill -0 " + shellPid + " && echo alive")).contains("alive");
+            terminals.destroy();
+            assertThat(term.awaitClose().getReason()).isEqualTo("agent stopping");
+        }
+        term(shellPid);
+    }
+
+    /** Waits for the shell to be gone inside the sandbox (a hung-up bash exits at once). */
+    private static void term(String shellPid) {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (LabSandbox.shared().exec("kill -0 " + shellPid + " 2>/dev/null && echo alive || echo gone").contains("alive")) {
+            assertThat(System.nanoTime()).as("shell " + shellPid + " to exit").isLessThan(deadline);
+            TermClient.sleep(200);
+        }
+    }
+
     private static String pid(String output) {
         var m = java.util.regex.Pattern.compile("pid=(\\d+)").matcher(output);
         String last = null;
