@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public class ContainerCgroups {
 
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+    /** Docker's own rule for names (ids are hex, so they match too); keeps "-x" from reading as an option. */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
 
     private final SandboxDocker docker;
     private final SandboxProcesses processes;
@@ -29,6 +31,9 @@ public class ContainerCgroups {
     }
 
     public CgroupStats stats(SandboxRef sandbox, String container) {
+        if (!NAME.matcher(container).matches()) {
+            throw ProbeException.notFound("no container named " + container + " in sandbox " + sandbox.id());
+        }
         var inspect = docker.docker(sandbox.containerId(), "inspect", "--type", "container", "-f", "{{.Id}}", container);
         String id = inspect.stdout().strip();
         if (!inspect.ok() || !FULL_ID.matcher(id).matches()) {

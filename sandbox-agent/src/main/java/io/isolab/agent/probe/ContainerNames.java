@@ -37,6 +37,8 @@ public class ContainerNames {
             return Map.of();
         }
         long now = System.currentTimeMillis();
+        // Sandboxes come and go: drop answers nobody asked for in a while.
+        bySandbox.values().removeIf(s -> now - s.takenAt() > 20 * TTL_MS);
         Snapshot snapshot = bySandbox.get(sandboxContainerId);
         boolean stale = snapshot == null || now - snapshot.takenAt() > TTL_MS
                 || (!snapshot.names().keySet().containsAll(ids) && now - snapshot.takenAt() > MIN_REFRESH_MS);

@@ -83,6 +83,11 @@ class ProbeApiTest {
         assertThat(stats.path("memoryUsageBytes").asLong()).isPositive();
         assertThat(stats.path("pidsCurrent").asLong()).isEqualTo(1);
         assertThat(stats.path("cpuQuotaMicros").isNull()).isTrue();
+
+        sandbox.exec("docker kill db >/dev/null && docker wait db >/dev/null");
+        ResponseEntity<String> stopped = http.getForEntity("/api/v1/sandboxes/" + id + "/containers/db/cgroup", String.class);
+        assertThat(stopped.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(stopped.getBody()).path("error").asText()).isEqualTo("not-running");
     }
 
     /** A hundred processes, some exiting while being read; prints how long a listing takes (not asserted). */
@@ -106,6 +111,9 @@ class ProbeApiTest {
         ResponseEntity<String> container = http.getForEntity("/api/v1/sandboxes/" + id + "/containers/nope/cgroup", String.class);
         assertThat(container.getStatusCode().value()).isEqualTo(404);
         assertThat(json.readTree(container.getBody()).path("error").asText()).isEqualTo("not-found");
+
+        ResponseEntity<String> option = http.getForEntity("/api/v1/sandboxes/" + id + "/containers/--help/cgroup", String.class);
+        assertThat(option.getStatusCode().value()).isEqualTo(404);
 
         ResponseEntity<String> missing = http.getForEntity("/api/v1/sandboxes/nope0000/processes", String.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
