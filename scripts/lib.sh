@@ -40,11 +40,16 @@ run_logged() {
   info "$label done in $((SECONDS - start))s"
 }
 
-# wait_for URL [TIMEOUT_S] [LABEL]: polls until the URL answers (any HTTP status < 500).
+# wait_for URL [TIMEOUT_S] [LABEL] [BG_NAME]: gives up early when BG_NAME's process died; polls until the URL answers with an HTTP status < 500
+# (a login redirect or 401 still means the server is up).
 wait_for() {
-  local url=$1 timeout=${2:-120} label=${3:-$1} start=$SECONDS next=$((SECONDS + 10))
-  until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
+  local url=$1 timeout=${2:-120} label=${3:-$1} bg=${4:-} start=$SECONDS next=$((SECONDS + 10))
+  local code
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" 2>/dev/null) || true
+    [ "${code:-000}" != 000 ] && [ "$code" -lt 500 ] && return 0
     [ $((SECONDS - start)) -ge "$timeout" ] && return 1
+    if [ -n "$bg" ] && ! bg_running "$bg"; then warn "$label exited"; return 1; fi
     if [ "$SECONDS" -ge "$next" ]; then info "waiting for $label ($((SECONDS - start))s)"; next=$((SECONDS + 10)); fi
     sleep 1
   done
@@ -136,4 +141,13 @@ host_cap_flags() {
 # Every flag a sandbox container needs (besides name, limits, labels and the /var/lib/docker bind).
 sandbox_flags() {
   echo "--cgroupns=private --security-opt seccomp=unconfined --security-opt apparmor=unconfined $(host_cap_flags)"
+}
+
+# require_health URL NAME LOG: the agent's health endpoint must say 200, else show why.
+require_health() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1") || true
+  [ "$code" = 200 ] && return 0
+  tail -n 30 "$3" >&2
+  fail "$2 answers $1 with HTTP $code (expected 200; log: $3)"
 }

@@ -23,8 +23,9 @@ mkdir -p "$ISOLAB_STATE/logs"
 ISOLAB_AGENT_TOKEN="$token" start_bg agent "$ISOLAB_STATE/logs/agent.log" \
   "$JAVA_HOME/bin/java" -jar "$AGENT_JAR" --server.port="$AGENT_PORT" --server.address=127.0.0.1 \
   --isolab.agent.registry-mirror="$(registry_mirror_url)" --isolab.agent.image="$ISOLAB_IMAGE"
-wait_for "http://127.0.0.1:$AGENT_PORT/api/v1/health" 180 "agent" \
+wait_for "http://127.0.0.1:$AGENT_PORT/api/v1/health" 180 "agent" agent \
   || { tail -n 30 "$ISOLAB_STATE/logs/agent.log" >&2; fail "agent did not answer (log: .state/logs/agent.log)"; }
+require_health "http://127.0.0.1:$AGENT_PORT/api/v1/health" agent "$ISOLAB_STATE/logs/agent.log"
 info "agent up"
 
 if [ -f "$WEB_JAR" ]; then
@@ -32,7 +33,7 @@ if [ -f "$WEB_JAR" ]; then
   ISOLAB_AGENT_URL="http://127.0.0.1:$AGENT_PORT" ISOLAB_AGENT_TOKEN="$token" start_bg web "$ISOLAB_STATE/logs/web.log" \
     "$JAVA_HOME/bin/java" -jar "$WEB_JAR" --server.port="$WEB_PORT" \
     --isolab.agent.url="http://127.0.0.1:$AGENT_PORT" --isolab.agent.token="$token"
-  wait_for "http://127.0.0.1:$WEB_PORT/" 180 "web app" \
+  wait_for "http://127.0.0.1:$WEB_PORT/" 180 "web app" web \
     || { tail -n 30 "$ISOLAB_STATE/logs/web.log" >&2; fail "web app did not answer (log: .state/logs/web.log)"; }
   step "Isolab is running: http://$(hostname -I 2>/dev/null | awk '{print $1}'):$WEB_PORT/  (local: http://127.0.0.1:$WEB_PORT/)"
 else

@@ -39,8 +39,9 @@ start_test_agent() {
     "$JAVA_HOME/bin/java" -jar "$AGENT_JAR" --server.port="$TEST_PORT" --server.address=127.0.0.1 \
     --isolab.agent.name="test-$TEST_PORT" --isolab.agent.state-dir="$ISOLAB_STATE/test-agent" \
     --isolab.agent.registry-mirror="$(registry_mirror_url)" --isolab.agent.image="$ISOLAB_IMAGE"
-  wait_for "$ISOLAB_AGENT_URL/api/v1/health" 180 "test agent" \
+  wait_for "$ISOLAB_AGENT_URL/api/v1/health" 180 "test agent" test-agent \
     || { tail -n 30 "$ISOLAB_STATE/logs/test-agent.log" >&2; fail "test agent did not answer (log: .state/logs/test-agent.log)"; }
+  require_health "$ISOLAB_AGENT_URL/api/v1/health" "test agent" "$ISOLAB_STATE/logs/test-agent.log"
   info "test agent up"
 }
 
