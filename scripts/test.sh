@@ -7,10 +7,16 @@ need_root
 TEST_PORT=${ISOLAB_TEST_AGENT_PORT:-7071}
 AGENT_JAR="$ISOLAB_ROOT/sandbox-agent/target/sandbox-agent-0.1.0-SNAPSHOT.jar"
 timings=()
-phase() { local name=$1 start=$SECONDS; shift; "$@"; timings+=("$(printf '%-22s %5ss' "$name" $((SECONDS - start)))"); }
+current="" current_start=0
+phase() {
+  current=$1 current_start=$SECONDS; shift
+  "$@"
+  timings+=("$(printf '%-22s %5ss' "$current" $((SECONDS - current_start)))"); current=""
+}
 report() {
   local rc=$?
   stop_bg test-agent
+  [ -n "$current" ] && timings+=("$(printf '%-22s %5ss  FAILED' "$current" $((SECONDS - current_start)))")
   echo; echo "Phase timings:"; printf '  %s\n' "${timings[@]}"; echo "  total                  $((SECONDS - _t0_script))s"
   [ $rc = 0 ] && echo "TESTS PASSED" || echo "TESTS FAILED (exit $rc)"
 }
