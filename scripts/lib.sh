@@ -151,3 +151,10 @@ require_health() {
   tail -n 30 "$3" >&2
   fail "$2 answers $1 with HTTP $code (expected 200; log: $3)"
 }
+
+# lock NAME: serialize builds of the same thing across concurrent runs (several worktrees, CI).
+lock() {
+  local f="/var/lock/isolab-$1.lock"
+  exec {ISOLAB_LOCK_FD}>"$f"
+  flock -n "$ISOLAB_LOCK_FD" || { info "waiting for another isolab run building $1"; flock "$ISOLAB_LOCK_FD"; }
+}

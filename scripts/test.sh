@@ -26,6 +26,7 @@ phase host-setup "$ISOLAB_ROOT/scripts/host-setup.sh"
 phase lab-node-image "$ISOLAB_ROOT/images/lab-node/build.sh"
 phase registry "$ISOLAB_ROOT/images/registry/start.sh"
 phase seed-images "$ISOLAB_ROOT/images/seeds/build.sh"
+phase sandbox-smoke "$ISOLAB_ROOT/scripts/smoke.sh"
 setup_java
 
 agent_tests() {

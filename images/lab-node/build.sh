@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 need_root
 HERE="$ISOLAB_ROOT/images/lab-node"
+lock lab-node
 PACKAGES=docker.io,iproute2,iputils-ping,util-linux,procps,psmisc,libcap2-bin,curl,ca-certificates,redis-tools,busybox-static,iptables,less,vim-tiny,jq,bash-completion,docker-registry,kmod,tar,gzip,netcat-openbsd,strace,tree,man-db
 
 hash=$(dir_hash "$HERE")

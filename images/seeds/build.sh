@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 need_root
 REG="127.0.0.1:$ISOLAB_REGISTRY_PORT"
+lock seeds
 HASH=$(dir_hash "$ISOLAB_ROOT/images/seeds")
 BASE_TAR="$ISOLAB_CACHE/bookworm-minbase.tar"
 WORK=$(mktemp -d /var/tmp/isolab-seeds.XXXXXX)
