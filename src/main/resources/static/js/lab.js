@@ -166,9 +166,12 @@
     }
   }
 
+  let shown = '';
   function showResult(result, quiet) {
-    // While polling, a failing result only replaces the list when nothing is shown yet (no flicker).
-    if (quiet && !result.passed && results.children.length) return;
+    // Polling repeats the same answer most of the time: only touch the DOM when something changed.
+    const key = JSON.stringify(result);
+    if (quiet && key === shown) return;
+    shown = key;
     results.replaceChildren(...result.conditions.map(c => {
       const li = document.createElement('li');
       li.className = c.passed ? 'pass' : 'fail';

@@ -17,6 +17,7 @@
       this.pending = 0;
       this.paused = false;
       this.received = 0;          // output bytes seen, so callers can wait for "the shell answered"
+      this.pauses = 0;            // how often flow control held the agent back (shown to tests)
       this.listeners = [];
       this.attempt = 0;
       this.closedByUs = false;
@@ -96,6 +97,7 @@
       });
       if (!this.paused && this.pending > HIGH) {
         this.paused = true;
+        this.pauses++;
         this.send(PAUSE);
       }
     }

@@ -72,7 +72,8 @@ public class PreviewController {
         upstream.headers().map().forEach((name, values) -> {
             if (!RESPONSE_HEADERS.contains(name.toLowerCase())) return;
             for (String value : values) {
-                response.addHeader(name, name.equalsIgnoreCase("location") ? relocate(value, prefix) : value);
+                response.addHeader(name, name.equalsIgnoreCase("location")
+                        ? relocate(value, prefix, request.getHeader("Host")) : value);
             }
         });
         try (InputStream in = upstream.body(); OutputStream out = response.getOutputStream()) {
@@ -95,8 +96,20 @@ public class PreviewController {
         return builder.method(request.getMethod(), publisher).build();
     }
 
-    /** A redirect to "/x" inside the sandbox must stay inside the preview. */
-    static String relocate(String location, String prefix) {
-        return location.startsWith("/") && !location.startsWith("//") ? prefix + location : location;
+    /**
+     * A redirect inside the sandbox must stay inside the preview: "/x" and absolute URLs naming the
+     * sandbox's own address (nginx's directory redirects) both become prefix + path.
+     */
+    static String relocate(String location, String prefix, String ourHost) {
+        if (location.startsWith("/") && !location.startsWith("//")) return prefix + location;
+        try {
+            URI uri = URI.create(location);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getRawAuthority() == null || uri.getRawAuthority().equalsIgnoreCase(ourHost)) return location;
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return prefix + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
     }
 }

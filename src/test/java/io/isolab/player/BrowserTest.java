@@ -20,6 +20,7 @@ import java.nio.file.Paths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A learner in a real Chromium against a real agent: catalog, lab, terminal, check. The terminal is
- * read from xterm's buffer (window.isolab.text), because headless DOM rows can miss lines.
+ * A learner in a real Chromium against a real agent. The terminal is read from xterm's buffer
+ * (window.isolab.text), because headless DOM rows can miss lines. Every wait is for a condition.
  */
 @SpringBootTest(classes = IsolabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PlayerTestConfig.class)
@@ -49,6 +50,7 @@ class BrowserTest {
     @Autowired
     LabSandboxes sandboxes;
     BrowserContext context;
+    Page page;
 
     @BeforeAll
     static void launch() {
@@ -69,40 +71,37 @@ class BrowserTest {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
     }
 
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        context.setDefaultTimeout(DEADLINE_MS);
+        page = context.newPage();
+    }
+
     @AfterEach
     void removeSandbox() {
-        if (context == null) return;
-        context.cookies().stream().filter(c -> c.name.equals("isolab_learner")).forEach(c ->
-                sandboxes.readyId(c.value, "demo").ifPresent(agent::delete));
+        learner().ifPresent(id -> sandboxes.readyId(id, "demo").ifPresent(agent::delete));
         context.close();
     }
 
     @Test
     void learnerTypesInTheTerminalAndPassesTheCheck() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(DEADLINE_MS);
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/");
+        page.navigate(url("/"));
         assertThat(page.locator("#topic-processes")).containsText("Demo lab");
-
         page.locator(".lab-card[data-lab=demo] a").click();
         page.waitForURL("**/labs/demo/steps/1");
         assertThat(page.locator(".step-title")).containsText("Meet your shell");
-        assertThat(page.locator("#sandbox-status")).hasAttribute("data-state", "ready",
-                new LocatorAssertions.HasAttributeOptions().setTimeout(DEADLINE_MS));
-        page.waitForFunction(PROMPT, null, new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
+        waitForShell();
 
         page.locator(".terminal-box.active .xterm").click();
         page.keyboard().type("echo isolab-$((6*7))");
         page.keyboard().press("Enter");
-        page.waitForFunction("() => window.isolab.text('1').includes('isolab-42')", null,
-                new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
+        waitFor("() => window.isolab.text('1').includes('isolab-42')");
 
         // The Run button types the block's command into the terminal too.
-        page.waitForFunction(PROMPT, null, new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
+        waitFor(PROMPT);
         page.locator(".step-text pre .code-actions button.run").click();
-        page.waitForFunction("() => window.isolab.text('1').split('\\n').filter(l => l.trim() === 'isolab-42').length >= 2",
-                null, new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
+        waitFor("() => window.isolab.text('1').split('\\n').filter(l => l.trim() === 'isolab-42').length >= 2");
 
         page.locator("#check").click();
         assertThat(page.locator("#check-results li.summary")).containsText("Step complete");
@@ -113,9 +112,86 @@ class BrowserTest {
         page.locator("#next").click();
         page.waitForURL("**/labs/demo/steps/2");
         assertThat(page.locator(".steps-nav li.done")).hasCount(1);
-        page.navigate("http://localhost:" + port + "/");
+        page.navigate(url("/"));
         assertThat(page.locator(".lab-card[data-lab=demo]")).containsText("1 of 2 done");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-catalog.png")));
+        page.navigate(url("/map"));
+        assertThat(page.locator("#map-processes")).hasClass("node status-in-progress");
         assertThat(page.content()).doesNotContain("Exception");
+    }
+
+    @Test
+    void writeFileInterruptPollingAndAnswers() {
+        page.navigate(url("/labs/demo/steps/2"));
+        waitForShell();
+        page.locator(".terminal-box.active .xterm").click();
+        page.keyboard().type("sleep 1000");
+        page.keyboard().press("Enter");
+        // Run with interrupt: Ctrl+C ends the sleep, the shell answers, then the command is typed.
+        page.locator(".step-text pre[data-interrupt] button.run").click();
+        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'interrupted-25')");
+
+        // Polling (step.poll) notices the written file without pressing Check.
+        page.locator(".step-text pre[data-action=write] button.run").click();
+        assertThat(page.locator("#check-results li.pass")).hasCount(1);
+        assertThat(page.locator("#check-results li.fail")).containsText("What is 6*7?");
+        String sandbox = sandboxes.readyId(learner().orElseThrow(), "demo").orElseThrow();
+        assertThat(agent.shell(sandbox, "cat /tmp/marker", 10).stdout()).isEqualTo("here\n");
+
+        page.locator("#answers input").fill("42");
+        page.locator("#check").click();
+        assertThat(page.locator("#check-results li.summary")).containsText("Step complete");
+        assertThat(page.locator("#next")).hasText("Finish");
+    }
+
+    @Test
+    void floodOfOutputIsThrottledAndTheTerminalStaysUsable() {
+        page.navigate(url("/labs/demo/steps/1"));
+        waitForShell();
+        page.locator(".terminal-box.active .xterm").click();
+        page.keyboard().type("base64 -w 200 /dev/urandom | head -c 8000000; echo; echo flood-done-$((1+2))");
+        page.keyboard().press("Enter");
+        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'flood-done-3')");
+        Object pauses = page.evaluate("() => window.isolab.terminals.get('1').pauses");
+        assertThat(((Number) pauses).intValue()).as("flow control paused the agent at least once").isPositive();
+        waitFor(PROMPT);
+        page.keyboard().type("echo after-$((3*3))");
+        page.keyboard().press("Enter");
+        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'after-9')");
+    }
+
+    @Test
+    void restartGivesAFreshSandboxAndTheTerminalFollows() {
+        page.navigate(url("/labs/demo/steps/1"));
+        waitForShell();
+        String first = sandboxes.readyId(learner().orElseThrow(), "demo").orElseThrow();
+        page.onDialog(dialog -> dialog.accept());
+        page.locator("#sandbox-status button.restart").click();
+        assertThat(page.locator("#sandbox-status")).hasAttribute("data-state", "starting");
+        waitForShell();
+        String second = sandboxes.readyId(learner().orElseThrow(), "demo").orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        page.locator(".terminal-box.active .xterm").click();
+        page.keyboard().type("echo fresh-$((2*2))");
+        page.keyboard().press("Enter");
+        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'fresh-4')");
+        assertThat(agent.get(first)).as("the old sandbox is gone").isEmpty();
+    }
+
+    private void waitForShell() {
+        assertThat(page.locator("#sandbox-status")).hasAttribute("data-state", "ready",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(DEADLINE_MS));
+        waitFor(PROMPT);
+    }
+
+    private void waitFor(String predicate) {
+        page.waitForFunction(predicate, null, new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
+    }
+
+    private java.util.Optional<String> learner() {
+        return context.cookies().stream().filter(c -> c.name.equals("isolab_learner")).map(c -> c.value).findFirst();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 }

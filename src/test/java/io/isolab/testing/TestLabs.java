@@ -27,7 +27,8 @@ public class TestLabs implements LabSource {
                         "Open the terminal so a shell runs.", "labs/demo/01-shell.md:5")),
                 "echo isolab-$((6*7))", List.of(), "demo/01-shell.md");
         Step marker = new Step(2, "marker", "Leave a marker",
-                "<p>Create <code>/tmp/marker</code>.</p><pre data-action=\"write\" data-file=\"/tmp/marker\"><code>here</code></pre>",
+                "<p>Create <code>/tmp/marker</code>.</p><pre data-action=\"write\" data-file=\"/tmp/marker\"><code>here</code></pre>"
+                        + "<pre data-action=\"run\" data-interrupt=\"\"><code>echo interrupted-$((5*5))</code></pre>",
                 true, "rm -f /tmp/marker", null,
                 List.of(new Condition("script", Map.of("run", "test -e /tmp/marker"),
                                 "Create the file /tmp/marker.", "labs/demo/02-marker.md:5"),
