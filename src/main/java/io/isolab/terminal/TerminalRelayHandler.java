@@ -53,6 +53,7 @@ public class TerminalRelayHandler extends BinaryWebSocketHandler {
                     .buildAsync(uri, relay)
                     .get(CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
             attributes.put(RELAY, socket);
+            if (!browser.isOpen()) socket.abort();   // the browser left while we were connecting
         } catch (Exception e) {
             log.info("Terminal {} of sandbox {} unreachable: {}", attributes.get(TerminalAccess.TERMINAL),
                     attributes.get(TerminalAccess.SANDBOX), e.toString());

@@ -116,6 +116,7 @@ class BrowserTest {
         assertThat(page.locator(".lab-card[data-lab=demo]")).containsText("1 of 2 done");
         page.navigate(url("/map"));
         assertThat(page.locator("#map-processes")).hasClass("node status-in-progress");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-map.png")));
         assertThat(page.content()).doesNotContain("Exception");
     }
 
@@ -157,6 +158,22 @@ class BrowserTest {
         page.keyboard().type("echo after-$((3*3))");
         page.keyboard().press("Enter");
         waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'after-9')");
+    }
+
+    @Test
+    void aDroppedConnectionReconnectsToTheSameShell() {
+        page.navigate(url("/labs/demo/steps/1"));
+        waitForShell();
+        page.locator(".terminal-box.active .xterm").click();
+        page.keyboard().type("export BLIP=same-$((4*4))");
+        page.keyboard().press("Enter");
+        waitFor(PROMPT);
+        page.evaluate("() => window.isolab.terminals.get('1').ws.close()");
+        waitFor("() => window.isolab.terminals.get('1').connected && window.isolab.terminals.get('1').attempt === 0");
+        waitFor(PROMPT);
+        page.keyboard().type("echo blip=$BLIP");
+        page.keyboard().press("Enter");
+        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'blip=same-16')");
     }
 
     @Test

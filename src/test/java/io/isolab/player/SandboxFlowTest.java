@@ -74,6 +74,11 @@ class SandboxFlowTest {
         learners.add(alice.learner());
         SandboxWait.ready(alice, "demo", 1);
         String sandbox = sandboxes.readyId(alice.learner(), "demo").orElseThrow();
+        JsonNode before = JSON.readTree(alice.get("/labs/demo/sandbox").body());
+        JsonNode extended = JSON.readTree(alice.post("/labs/demo/sandbox/extend", "").body());
+        assertThat(java.time.Instant.parse(extended.path("expiresAt").asText()))
+                .as("Extend moves the expiry: " + before + " -> " + extended)
+                .isAfter(java.time.Instant.parse(before.path("expiresAt").asText()));
         assertThat(agent.shell(sandbox, "cat /tmp/lab-setup", 10).stdout()).as("lab setup ran").contains("setup");
 
         JsonNode first = JSON.readTree(alice.post("/labs/demo/steps/1/check", "{\"answers\":[]}").body());
