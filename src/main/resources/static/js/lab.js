@@ -81,59 +81,8 @@
     typeInto('1', config.foreground.replace(/\s*$/, '\n'), false);
   }
 
-  // ---- code blocks: Run / Copy / Write file -----------------------------------------------------
-  function decorate(pre) {
-    const code = pre.querySelector('code') || pre;
-    const action = pre.dataset.action || code.dataset.action || 'copy';
-    const terminal = pre.dataset.terminal || code.dataset.terminal || '1';
-    const interrupt = 'interrupt' in pre.dataset || 'interrupt' in code.dataset;
-    const file = pre.dataset.file || code.dataset.file;
-    const text = () => code.textContent;
-    const bar = document.createElement('div');
-    bar.className = 'code-actions';
-    const button = (label, cls, handler) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = cls;
-      b.textContent = label;
-      b.addEventListener('click', handler);
-      bar.append(b);
-    };
-    if (action === 'run') {
-      button('Run', 'run', () => typeInto(terminal, text().replace(/\s*$/, '\n'), interrupt));
-    }
-    if (action === 'write' && file) {
-      button('Write file', 'run', () => typeInto(terminal, heredoc(file, text()), interrupt));
-    }
-    button('Copy', 'copy', event => copy(text(), event.target));
-    pre.append(bar);
-  }
-
-  function heredoc(file, content) {
-    let marker = 'ISOLAB_EOF';
-    while (content.includes(marker)) marker += '_';
-    const quoted = "'" + file.replace(/'/g, "'\"'\"'") + "'";
-    const body = content.endsWith('\n') ? content : content + '\n';
-    return `mkdir -p "$(dirname ${quoted})" && cat > ${quoted} <<'${marker}'\n${body}${marker}\n`;
-  }
-
-  async function copy(text, button) {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch (e) {
-      const area = document.createElement('textarea');
-      area.value = text;
-      document.body.append(area);
-      area.select();
-      document.execCommand('copy');
-      area.remove();
-    }
-    const label = button.textContent;
-    button.textContent = 'Copied';
-    setTimeout(() => { button.textContent = label; }, 1200);
-  }
-
-  document.querySelectorAll('.step-text pre, .solution pre').forEach(decorate);
+  // ---- code blocks: Run / Copy / Write file (code-blocks.js) ------------------------------------
+  document.querySelectorAll('.step-text, .solution').forEach(root => IsolabCodeBlocks.decorateAll(root, typeInto));
 
   // ---- checks ------------------------------------------------------------------------------------
   const results = document.getElementById('check-results');
@@ -145,7 +94,11 @@
     if (checking) return;
     checking = true;
     if (!quiet) checkButton.disabled = true;
-    const answers = Array.from(document.querySelectorAll('#answers input[name=answer]')).map(i => i.value);
+    const answers = Array.from(document.querySelectorAll('#answers fieldset.answer')).map(field => {
+      const text = field.querySelector('input[type=text]');
+      if (text) return text.value;
+      return Array.from(field.querySelectorAll('input:checked')).map(i => i.value).join('\n');
+    });
     try {
       const response = await fetch(config.checkUrl, {
         method: 'POST',

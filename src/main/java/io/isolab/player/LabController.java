@@ -7,6 +7,8 @@ import io.isolab.learner.Learner;
 import io.isolab.progress.LabProgress;
 import io.isolab.progress.ProgressRepository;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /** The lab pages: intro, one page per step (text left, terminal right), finish. */
 @Controller
 public class LabController {
+    private static final Pattern SOLUTION_IN_TEXT =
+            Pattern.compile("<summary>\\s*solution", Pattern.CASE_INSENSITIVE);
     private final Labs labs;
     private final Progresses progresses;
     private final ProgressRepository progress;
@@ -62,21 +66,21 @@ public class LabController {
         progress.started(learner.id(), lab.id(), n);
         LabProgress p = progresses.of(learner, lab);
         List<Condition> answers = step.checks().stream().filter(c -> "answer".equals(c.kind())).toList();
+        // Scenarios carry their solution in the text already (<details><summary>Solution</summary>).
+        boolean ownSolution = step.solution() != null && !step.solution().isBlank()
+                && !SOLUTION_IN_TEXT.matcher(step.html() == null ? "" : step.html()).find();
         model.addAttribute("lab", lab);
         model.addAttribute("step", step);
         model.addAttribute("progress", p);
         model.addAttribute("passed", p.completedSteps().contains(n));
-        model.addAttribute("answers", answers.stream().map(LabController::prompt).toList());
+        model.addAttribute("answers", IntStream.range(0, answers.size())
+                .mapToObj(i -> AnswerField.of(i, answers.get(i))).toList());
+        model.addAttribute("showSolution", ownSolution);
         model.addAttribute("last", n >= lab.steps().size());
         model.addAttribute("nextUrl", n >= lab.steps().size() ? "/labs/" + id + "/finish" : "/labs/" + id + "/steps/" + (n + 1));
         model.addAttribute("config", new PageConfig(lab.id(), n, step.poll(), step.foreground(),
                 "/labs/" + id + "/steps/" + n + "/check", "/labs/" + id + "/sandbox"));
         return "lab";
-    }
-
-    private static String prompt(Condition condition) {
-        Object prompt = condition.params() == null ? null : condition.params().get("prompt");
-        return prompt == null ? "Your answer" : prompt.toString();
     }
 
     /** What the page script needs, rendered as JSON into the page. */

@@ -103,6 +103,12 @@ class BrowserTest {
         page.locator(".step-text pre .code-actions button.run").click();
         waitFor("() => window.isolab.text('1').split('\\n').filter(l => l.trim() === 'isolab-42').length >= 2");
 
+        // An inline snippet runs on click; a plain block only copies.
+        waitFor(PROMPT);
+        page.locator(".step-text code.snippet").click();
+        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'snippet-9')");
+        assertThat(page.locator(".step-text pre:has-text('plain copy block') button")).hasText("Copy");
+
         page.locator("#check").click();
         assertThat(page.locator("#check-results li.summary")).containsText("Step complete");
         assertThat(page.locator("#check-results li.pass")).hasCount(1);
@@ -128,11 +134,11 @@ class BrowserTest {
         page.keyboard().type("sleep 1000");
         page.keyboard().press("Enter");
         // Run with interrupt: Ctrl+C ends the sleep, the shell answers, then the command is typed.
-        page.locator(".step-text pre[data-interrupt] button.run").click();
+        page.locator(".step-text .code-block[data-interrupt=true] button.run").click();
         waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'interrupted-25')");
 
         // Polling (step.poll) notices the written file without pressing Check.
-        page.locator(".step-text pre[data-action=write] button.run").click();
+        page.locator(".step-text .code-block[data-action=write] button.run").click();
         assertThat(page.locator("#check-results li.pass")).hasCount(1);
         assertThat(page.locator("#check-results li.fail")).containsText("What is 6*7?");
         String sandbox = sandboxes.readyId(learner().orElseThrow(), "demo").orElseThrow();

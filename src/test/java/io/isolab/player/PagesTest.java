@@ -101,6 +101,27 @@ class PagesTest {
     }
 
     @Test
+    void quizAnswersAreChoicesAndScenarioSolutionsAreNotDoubled() {
+        HttpResponse<String> page = new LearnerClient(port).get("/labs/" + TestLabs.SCENARIO + "/steps/1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Pick one", "type=\"radio\"", "value=\"b\"", "<summary>Solution</summary>",
+                "\"foreground\":\"echo foreground\"");
+        assertThat(page.body()).doesNotContain("Show solution");
+    }
+
+    @Test
+    void labFilesServeMediaOnlyFromInsideTheLab() {
+        LearnerClient learner = new LearnerClient(port);
+        HttpResponse<String> image = learner.get("/labs/demo/files/img/pic.png");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("content-type").orElseThrow()).isEqualTo("image/png");
+        assertThat(image.headers().firstValue("content-security-policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(learner.get("/labs/demo/files/lab.yaml").statusCode()).as("lab sources stay private").isEqualTo(404);
+        assertThat(learner.get("/labs/demo/files/img/missing.png").statusCode()).isEqualTo(404);
+        assertThat(learner.get("/labs/demo/files/%2e%2e/%2e%2e/etc/passwd").statusCode()).isIn(400, 404);
+    }
+
+    @Test
     void unknownLabsAndStepsGetAFriendlyPageWithoutStackTrace() {
         LearnerClient learner = new LearnerClient(port);
         for (String path : new String[]{"/labs/nope", "/labs/demo/steps/99", "/labs/demo/steps/abc", "/no/such/page"}) {

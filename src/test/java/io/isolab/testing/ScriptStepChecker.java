@@ -37,9 +37,12 @@ public class ScriptStepChecker implements StepChecker {
             } else if (condition.kind().equals("answer")) {
                 String given = answer < answers.size() ? answers.get(answer).strip() : "";
                 answer++;
-                @SuppressWarnings("unchecked")
-                String script = (String) ((Map<String, Object>) condition.params().get("value")).get("script");
-                String expected = agent.shell(sandboxId, script, 10).stdout().strip();
+                String expected;
+                if (condition.params().get("value") instanceof Map<?, ?> value) {
+                    expected = agent.shell(sandboxId, (String) value.get("script"), 10).stdout().strip();
+                } else {
+                    expected = String.valueOf(condition.params().get("expected"));
+                }
                 boolean ok = expected.equals(given);
                 results.add(new ConditionResult("answer: " + condition.params().get("prompt"), ok,
                         ok ? null : "\"" + given + "\" is not the right answer", condition.hint(), null));

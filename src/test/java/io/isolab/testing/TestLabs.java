@@ -6,6 +6,8 @@ import io.isolab.catalog.LabFormat;
 import io.isolab.catalog.Step;
 import io.isolab.player.LabSource;
 import io.isolab.player.Topic;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +20,25 @@ public class TestLabs implements LabSource {
 
     private final List<Lab> labs;
 
-    public TestLabs(Path dir) {
+    public TestLabs(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("img"));
+        Files.write(dir.resolve("img/pic.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        Files.writeString(dir.resolve("lab.yaml"), "title: secret source\n");
         Step shell = new Step(1, "shell", "Meet your shell",
-                "<p>Your sandbox is a real Linux machine.</p>"
-                        + "<pre data-action=\"run\" data-terminal=\"1\"><code>echo isolab-$((6*7))</code></pre>",
+                "<p>Your sandbox is a real Linux machine.</p><img alt=\"picture\" src=\"/labs/demo/files/img/pic.png\">"
+                        + "<div class=\"code-block\" data-action=\"run\" data-terminal=\"1\"><pre><code class=\"language-bash\">"
+                        + "echo isolab-$((6*7))</code></pre></div>"
+                        + "<p>Or click <code class=\"snippet\" data-action=\"run\" data-terminal=\"1\" data-interrupt=\"false\">"
+                        + "echo snippet-$((3*3))</code>.</p><pre><code>plain copy block</code></pre>",
                 false, null, null,
                 List.of(new Condition("script", Map.of("run", "pgrep -x bash >/dev/null"),
                         "Open the terminal so a shell runs.", "labs/demo/01-shell.md:5")),
                 "echo isolab-$((6*7))", List.of(), "demo/01-shell.md");
         Step marker = new Step(2, "marker", "Leave a marker",
-                "<p>Create <code>/tmp/marker</code>.</p><pre data-action=\"write\" data-file=\"/tmp/marker\"><code>here</code></pre>"
-                        + "<pre data-action=\"run\" data-interrupt=\"\"><code>echo interrupted-$((5*5))</code></pre>",
+                "<p>Create <code>/tmp/marker</code>.</p><div class=\"code-block\" data-action=\"write\" data-filename=\"/tmp/marker\""
+                        + " data-target=\"replace\"><pre><code>here</code></pre></div>"
+                        + "<div class=\"code-block\" data-action=\"run\" data-terminal=\"1\" data-interrupt=\"true\"><pre><code>"
+                        + "echo interrupted-$((5*5))</code></pre></div>",
                 true, "rm -f /tmp/marker", null,
                 List.of(new Condition("script", Map.of("run", "test -e /tmp/marker"),
                                 "Create the file /tmp/marker.", "labs/demo/02-marker.md:5"),
@@ -37,8 +47,12 @@ public class TestLabs implements LabSource {
                 "touch /tmp/marker", List.of("echo 42"), "demo/02-marker.md");
         Lab demo = new Lab(DEMO, LabFormat.NATIVE, "Demo lab", "Two steps to try the player.", "processes", 5, 10,
                 "echo setup > /tmp/lab-setup", null, null, List.of(shell, marker), List.of(), dir);
-        Step only = new Step(1, "only", "The only step", "<p>Nothing to do.</p>", false, null, "echo foreground",
-                List.of(), null, List.of(), "scenario-demo/step1.md");
+        Step only = new Step(1, "only", "The only step",
+                "<p>Nothing to do.</p><details class=\"solution\"><summary>Solution</summary><p>Pick b.</p></details>",
+                false, null, "echo foreground",
+                List.of(new Condition("answer", Map.of("prompt", "Pick one", "options", List.of("a", "b"),
+                        "expected", "b", "match", "single"), null, "labs/scenario-demo/step1.md:3")),
+                "echo b", List.of("echo b"), "scenario-demo/step1.md");
         Lab scenario = new Lab(SCENARIO, LabFormat.SCENARIO, "Scenario demo", "A Killercoda-style scenario.",
                 "unknown-topic", 3, 0, null, "<p>Welcome to the scenario.</p>", "<p>All done here.</p>",
                 List.of(only), List.of(), dir);
