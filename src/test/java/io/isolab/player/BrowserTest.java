@@ -155,11 +155,17 @@ class BrowserTest {
         page.navigate(url("/labs/demo/steps/1"));
         waitForShell();
         page.locator(".terminal-box.active .xterm").click();
-        page.keyboard().type("base64 -w 200 /dev/urandom | head -c 8000000; echo; echo flood-done-$((1+2))");
+        page.keyboard().type("base64 -w 200 /dev/urandom | head -c 12000000; echo; echo flood-done-$((1+2))");
         page.keyboard().press("Enter");
-        waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'flood-done-3')");
-        Object pauses = page.evaluate("() => window.isolab.terminals.get('1').pauses");
-        assertThat(((Number) pauses).intValue()).as("flow control paused the agent at least once").isPositive();
+        // A page that is busy (here: held by a loop) falls behind; once it runs again the unrendered
+        // backlog passes the high-water mark and the terminal must tell the agent to pause.
+        String done = "window.isolab.text('1').split('\\n').some(l => l.trim() === 'flood-done-3')";
+        String stall = "() => { const t = Date.now(); while (Date.now() - t < 1500) {} }";
+        for (int i = 0; i < 20 && pauses() == 0 && !(Boolean) page.evaluate("() => " + done); i++) {
+            page.evaluate(stall);
+        }
+        waitFor("() => " + done);
+        assertThat(pauses()).as("flow control paused the agent at least once").isPositive();
         waitFor(PROMPT);
         page.keyboard().type("echo after-$((3*3))");
         page.keyboard().press("Enter");
@@ -198,6 +204,10 @@ class BrowserTest {
         page.keyboard().press("Enter");
         waitFor("() => window.isolab.text('1').split('\\n').some(l => l.trim() === 'fresh-4')");
         assertThat(agent.get(first)).as("the old sandbox is gone").isEmpty();
+    }
+
+    private int pauses() {
+        return ((Number) page.evaluate("() => window.isolab.terminals.get('1').pauses")).intValue();
     }
 
     private void waitForShell() {

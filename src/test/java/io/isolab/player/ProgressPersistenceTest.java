@@ -21,7 +21,8 @@ class ProgressPersistenceTest {
     @Test
     void progressSurvivesReloadAndRestart() throws Exception {
         Path dir = Files.createTempDirectory("isolab-progress");
-        String url = "jdbc:h2:file:" + dir.resolve("isolab");
+        // A folder that does not exist yet, like ./.state on a fresh checkout.
+        String url = "jdbc:h2:file:" + dir.resolve("state/isolab");
         String learner;
 
         try (ConfigurableApplicationContext first = start(url)) {
