@@ -5,8 +5,10 @@ import io.isolab.learner.Learner;
 import io.isolab.progress.LabProgress;
 import io.isolab.progress.ProgressRepository;
 import io.isolab.progress.StepProgress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** A learner's progress in the shape the pages need. */
@@ -25,8 +27,8 @@ public class Progresses {
     /** Progress of every lab in {@code labs}, by lab id (labs never opened have empty progress). */
     public Map<String, LabProgress> of(Learner learner, List<Lab> labs) {
         Map<String, List<StepProgress>> byLab = repository.byLab(learner.id());
-        return labs.stream().collect(java.util.stream.Collectors.toMap(Lab::id,
+        return labs.stream().collect(Collectors.toMap(Lab::id,
                 lab -> new LabProgress(lab.id(), lab.steps().size(), byLab.getOrDefault(lab.id(), List.of())),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 }
