@@ -33,6 +33,8 @@ run_logged() {
     sleep 1
   done
   if ! wait "$pid"; then
+    echo "---- failures in $log ----" >&2
+    grep -E '<<< (FAILURE|ERROR)|^\[ERROR\]   |Tests run:.*(Failures: [1-9]|Errors: [1-9])' "$log" | tail -n 40 >&2 || true
     echo "---- last lines of $log ----" >&2
     tail -n 25 "$log" >&2
     fail "$label failed (full log: $log)"
