@@ -142,16 +142,7 @@ public final class Terminal {
 
     /** The replay buffer as output frames; call with outputLock held. */
     private List<byte[]> replayFrames() {
-        byte[] past = replay.snapshot();
-        List<byte[]> frames = new java.util.ArrayList<>();
-        for (int at = 0; at < past.length; at += READ_CHUNK) {
-            int n = Math.min(READ_CHUNK, past.length - at);
-            byte[] frame = new byte[n + 1];
-            frame[0] = TerminalFrame.INPUT_OUTPUT;
-            System.arraycopy(past, at, frame, 1, n);
-            frames.add(frame);
-        }
-        return frames;
+        return replay.frames(READ_CHUNK, TerminalFrame.INPUT_OUTPUT);
     }
 
     void detach(WebSocketSession session) {
