@@ -37,6 +37,20 @@ final class ReplayBuffer {
         return copy;
     }
 
+    /** The buffered bytes as frames of at most {@code chunk} bytes, each prefixed with {@code command}. */
+    java.util.List<byte[]> frames(int chunk, byte command) {
+        byte[] past = snapshot();
+        java.util.List<byte[]> frames = new java.util.ArrayList<>();
+        for (int at = 0; at < past.length; at += chunk) {
+            int n = Math.min(chunk, past.length - at);
+            byte[] frame = new byte[n + 1];
+            frame[0] = command;
+            System.arraycopy(past, at, frame, 1, n);
+            frames.add(frame);
+        }
+        return frames;
+    }
+
     int size() {
         return length;
     }

@@ -10,6 +10,8 @@ import org.springframework.web.socket.WebSocketSession;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -41,6 +43,8 @@ public final class Terminal {
     /** Guards replay and viewer; held while sending so a reattach gets replay then live output, gapless. */
     private final Object outputLock = new Object();
     private volatile WebSocketSession viewer;
+    /** Extra viewers (workshop trainers): they get the output but never steer the reader's flow. */
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
 
     /** Guards the reader's go/stop state; never held while sending, so pause gets through a slow send. */
     private final Object flowLock = new Object();
@@ -88,12 +92,7 @@ public final class Terminal {
         synchronized (outputLock) {
             previous = viewer;
             viewer = session;
-            byte[] past = replay.snapshot();
-            for (int at = 0; at < past.length; at += READ_CHUNK) {
-                int n = Math.min(READ_CHUNK, past.length - at);
-                byte[] frame = new byte[n + 1];
-                frame[0] = TerminalFrame.INPUT_OUTPUT;
-                System.arraycopy(past, at, frame, 1, n);
+            for (byte[] frame : replayFrames()) {
                 session.sendMessage(new BinaryMessage(frame));
             }
         }
@@ -109,6 +108,41 @@ public final class Terminal {
         if (ended.get()) {
             closeQuietly(session, CloseStatus.NORMAL.withReason(endReason));
         }
+    }
+
+    /** Adds a watcher: replay then live output, gapless; it never takes the viewer's place. */
+    Watcher watch(WebSocketSession session, boolean mayType) {
+        Watcher watcher = new Watcher(session, mayType);
+        synchronized (outputLock) {
+            if (ended.get()) {
+                watcher.closeAfterQueue(CloseStatus.NORMAL.withReason(endReason));
+                return watcher;
+            }
+            for (byte[] frame : replayFrames()) {
+                watcher.offer(frame);
+            }
+            watchers.add(watcher);
+        }
+        return watcher;
+    }
+
+    void unwatch(Watcher watcher) {
+        watchers.remove(watcher);
+        watcher.gone();
+    }
+
+    /** Whether a (learner's) socket is attached. */
+    public boolean attached() {
+        return viewer != null;
+    }
+
+    public int watcherCount() {
+        return watchers.size();
+    }
+
+    /** The replay buffer as output frames; call with outputLock held. */
+    private List<byte[]> replayFrames() {
+        return replay.frames(READ_CHUNK, TerminalFrame.INPUT_OUTPUT);
     }
 
     void detach(WebSocketSession session) {
@@ -173,6 +207,7 @@ public final class Terminal {
 
     private void pump() {
         byte[] buffer = new byte[READ_CHUNK + 1];
+        buffer[0] = TerminalFrame.INPUT_OUTPUT;
         try {
             while (awaitGo()) {
                 int n = shell.output().read(buffer, 1, READ_CHUNK);
@@ -204,6 +239,12 @@ public final class Terminal {
         WebSocketSession failed = null;
         synchronized (outputLock) {
             replay.append(buffer, 1, n);
+            for (Watcher watcher : watchers) {
+                // a watcher too far behind is dropped (it closes itself), never waited for
+                if (!watcher.offer(Arrays.copyOf(buffer, n + 1))) {
+                    watchers.remove(watcher);
+                }
+            }
             if (viewer == null) {
                 synchronized (flowLock) {
                     unseenBytes += n;
@@ -212,7 +253,6 @@ public final class Terminal {
             }
             // A copy: the decorator may queue the message while another thread (a close) holds the socket.
             byte[] frame = Arrays.copyOf(buffer, n + 1);
-            frame[0] = TerminalFrame.INPUT_OUTPUT;
             try {
                 viewer.sendMessage(new BinaryMessage(frame));
             } catch (IOException | RuntimeException e) {
@@ -235,10 +275,14 @@ public final class Terminal {
             flowLock.notifyAll();
         }
         WebSocketSession last;
+        List<Watcher> lastWatchers;
         synchronized (outputLock) {
             last = viewer;
             viewer = null;
+            lastWatchers = List.copyOf(watchers);
+            watchers.clear();
         }
+        lastWatchers.forEach(w -> w.closeAfterQueue(CloseStatus.NORMAL.withReason(endReason)));
         if (last != null) {
             closeQuietly(last, CloseStatus.NORMAL.withReason(endReason));
         }

@@ -9,8 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** What a terminal WebSocket URL asks for: {@code /api/v1/sandboxes/{id}/terminals/{name}?cols=&rows=}. */
-record TerminalPath(String sandboxId, String name, PtySize size) {
+/**
+ * What a terminal WebSocket URL asks for: {@code /api/v1/sandboxes/{id}/terminals/{name}?cols=&rows=&mode=}.
+ * {@code mode} is null when the URL names an unknown mode.
+ */
+record TerminalPath(String sandboxId, String name, PtySize size, Mode mode) {
+
+    /** attach: the learner's socket (the default); watch: read-only extra viewer; share: a watcher that types. */
+    enum Mode { ATTACH, WATCH, SHARE }
+
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern SANDBOX_ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
@@ -32,7 +39,19 @@ record TerminalPath(String sandboxId, String name, PtySize size) {
         }
         int cols = number(parts.getQueryParams().getFirst("cols"), PtySize.DEFAULT.cols());
         int rows = number(parts.getQueryParams().getFirst("rows"), PtySize.DEFAULT.rows());
-        return Optional.of(new TerminalPath(id, name, new PtySize(cols, rows)));
+        return Optional.of(new TerminalPath(id, name, new PtySize(cols, rows), mode(parts.getQueryParams().getFirst("mode"))));
+    }
+
+    private static Mode mode(String value) {
+        if (value == null || value.isEmpty()) {
+            return Mode.ATTACH;
+        }
+        return switch (value) {
+            case "attach" -> Mode.ATTACH;
+            case "watch" -> Mode.WATCH;
+            case "share" -> Mode.SHARE;
+            default -> null;
+        };
     }
 
     private static int number(String value, int fallback) {

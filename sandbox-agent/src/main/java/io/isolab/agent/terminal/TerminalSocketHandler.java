@@ -26,6 +26,7 @@ public class TerminalSocketHandler extends AbstractWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(TerminalSocketHandler.class);
     private static final String TERMINAL = "isolab.terminal";
     private static final String VIEWER = "isolab.viewer";
+    private static final String WATCHER = "isolab.watcher";
     /** A viewer that takes longer than this to accept a frame is dropped (the shell keeps running). */
     private static final int SEND_TIME_LIMIT_MS = 20_000;
     /** Frames queued behind a concurrent send; the reader sends one at a time, so this stays small. */
@@ -54,6 +55,14 @@ public class TerminalSocketHandler extends AbstractWebSocketHandler {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("no such sandbox"));
             return;
         }
+        if (path.get().mode() == null) {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("bad mode: use attach, watch or share"));
+            return;
+        }
+        if (path.get().mode() != TerminalPath.Mode.ATTACH) {
+            watch(session, sandbox.get(), path.get());
+            return;
+        }
         sandboxes.touch(sandbox.get().id());
         Terminal terminal;
         try {
@@ -68,6 +77,17 @@ public class TerminalSocketHandler extends AbstractWebSocketHandler {
         session.getAttributes().put(TERMINAL, terminal);
         session.getAttributes().put(VIEWER, viewer);
         terminal.attach(viewer);
+    }
+
+    /** A watcher never starts a shell: it joins a running terminal or is turned away. */
+    private void watch(WebSocketSession session, SandboxRef sandbox, TerminalPath path) throws IOException {
+        Optional<Terminal> terminal = terminals.find(sandbox.id(), path.name()).filter(t -> !t.isEnded());
+        if (terminal.isEmpty()) {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("no such terminal"));
+            return;
+        }
+        session.getAttributes().put(TERMINAL, terminal.get());
+        session.getAttributes().put(WATCHER, terminal.get().watch(session, path.mode() == TerminalPath.Mode.SHARE));
     }
 
     @Override
@@ -90,17 +110,27 @@ public class TerminalSocketHandler extends AbstractWebSocketHandler {
         byte command = payload.get();
         byte[] body = new byte[payload.remaining()];
         payload.get(body);
-        switch (command) {
-            case TerminalFrame.INPUT_OUTPUT -> {
-                terminal.input(body, 0, body.length);
-                if (terminal.touchDue(System.currentTimeMillis(), TOUCH_INTERVAL_MS)) {
-                    sandboxes.touch(terminal.sandboxId());
-                }
+        Watcher watcher = (Watcher) session.getAttributes().get(WATCHER);
+        if (watcher != null) {
+            // a watcher never resizes or pauses the learner's terminal; only a share watcher types
+            if (command == TerminalFrame.INPUT_OUTPUT && watcher.mayType()) {
+                input(terminal, body);
             }
+            return;
+        }
+        switch (command) {
+            case TerminalFrame.INPUT_OUTPUT -> input(terminal, body);
             case TerminalFrame.RESIZE -> resize(terminal, body);
             case TerminalFrame.PAUSE -> terminal.pause(viewer);
             case TerminalFrame.RESUME -> terminal.resume(viewer);
             default -> log.debug("terminal {}: unknown command byte {}", terminal.name(), command);
+        }
+    }
+
+    private void input(Terminal terminal, byte[] body) throws IOException {
+        terminal.input(body, 0, body.length);
+        if (terminal.touchDue(System.currentTimeMillis(), TOUCH_INTERVAL_MS)) {
+            sandboxes.touch(terminal.sandboxId());
         }
     }
 
@@ -117,7 +147,10 @@ public class TerminalSocketHandler extends AbstractWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         Terminal terminal = (Terminal) session.getAttributes().get(TERMINAL);
         WebSocketSession viewer = (WebSocketSession) session.getAttributes().get(VIEWER);
-        if (terminal != null) {
+        Watcher watcher = (Watcher) session.getAttributes().get(WATCHER);
+        if (terminal != null && watcher != null) {
+            terminal.unwatch(watcher);
+        } else if (terminal != null) {
             terminal.detach(viewer);
         }
     }

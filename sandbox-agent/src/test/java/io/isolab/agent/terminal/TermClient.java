@@ -62,6 +62,12 @@ public final class TermClient implements AutoCloseable {
                 + "/terminals/" + name + "?cols=" + cols + "&rows=" + rows + "&token=" + TestAgent.TOKEN));
     }
 
+    /** Attaches as an extra viewer: {@code mode} is watch or share. */
+    static TermClient watch(TestAgent agent, String sandboxId, String name, String mode) throws Exception {
+        return new TermClient(URI.create("ws://127.0.0.1:" + agent.port() + "/api/v1/sandboxes/" + sandboxId
+                + "/terminals/" + name + "?mode=" + mode + "&token=" + TestAgent.TOKEN));
+    }
+
     public void type(String text) throws IOException {
         send('0', text.getBytes(StandardCharsets.UTF_8));
     }
