@@ -113,6 +113,9 @@ class ComposeFileTest {
             assertThat(ComposeFile.map(m.get("bind"))).containsEntry("propagation", "rshared");
         });
         assertThat(ComposeFile.command(agent)).anyMatch(a -> a.startsWith("--isolab.agent.state-dir=/var/lib/isolab/"));
+        // Docker shows a container only its own cgroup subtree at /sys/fs/cgroup: the host's goes elsewhere.
+        assertThat(volumes).contains("/sys/fs/cgroup:/host/sys/fs/cgroup:ro");
+        assertThat(ComposeFile.command(agent)).contains("--isolab.agent.cgroup-root=/host/sys/fs/cgroup");
         // The agent hands its own bounding set to sandboxes: every capability scripts/lib.sh
         // gives a sandbox, except SYS_RESOURCE (missing on hosts like this one).
         Set<String> sandboxCaps = libShCapabilities();
