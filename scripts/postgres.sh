@@ -25,7 +25,7 @@ as_pg() { runuser -u postgres -- "$@"; }
 running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
 url() { echo "jdbc:postgresql://127.0.0.1:$PORT/isolab?user=isolab&password=$(cat "$PASSFILE")"; }
 # psql as the superuser over TCP (no unix socket: its path could exceed 107 bytes under .state).
-psql_admin() { PGPASSWORD=$(cat "$PASSFILE") as_pg "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
+psql_admin() { PGCONNECT_TIMEOUT=15 PGPASSWORD=$(cat "$PASSFILE") as_pg "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
 
 init() {
   id postgres >/dev/null 2>&1 || fail "no postgres user: apt-get install postgresql"
@@ -42,6 +42,9 @@ init() {
 start() {
   init
   if running; then
+    # postmaster.pid, line 4: the port this instance listens on
+    local actual; actual=$(sed -n 4p "$DATA/postmaster.pid")
+    [ "$actual" = "$PORT" ] || fail "the test PostgreSQL in $DATA runs on port $actual, not $PORT: scripts/postgres.sh stop first"
     info "PostgreSQL already running in $DATA" >&2
   else
     if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
