@@ -2,8 +2,10 @@ package io.isolab.bench;
 
 import java.util.List;
 
+import io.isolab.bench.echo.EchoBench;
 import io.isolab.bench.memory.MemoryBench;
 import io.isolab.bench.start.StartBench;
+import io.isolab.bench.throughput.ThroughputBench;
 
 /**
  * Runs the benchmarks named on the command line (start, memory, echo, throughput, all) and prints
@@ -23,6 +25,8 @@ public final class Bench {
                 switch (name) {
                     case "start" -> StartBench.run(cfg);
                     case "memory" -> MemoryBench.run(cfg);
+                    case "echo" -> EchoBench.run(cfg);
+                    case "throughput" -> ThroughputBench.run(cfg);
                     default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (start, memory, echo, throughput, all)");
                 }
             } catch (RuntimeException e) {

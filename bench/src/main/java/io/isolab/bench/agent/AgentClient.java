@@ -50,6 +50,11 @@ public final class AgentClient {
         return call("POST", "/api/v1/sandboxes", "{\"session\":\"" + session + "\"}", 201);
     }
 
+    /** The sandboxes with a session (warm-pool ones are not listed). */
+    public JsonNode list() {
+        return call("GET", "/api/v1/sandboxes", null, 200);
+    }
+
     public void delete(String id) {
         call("DELETE", "/api/v1/sandboxes/" + id, null, 204);
     }

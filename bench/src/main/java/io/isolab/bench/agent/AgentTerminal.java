@@ -57,6 +57,39 @@ public final class AgentTerminal implements AutoCloseable {
         }
     }
 
+    /** How much output arrived so far; pass it to {@link #awaitSince} to look only at what follows. */
+    public int mark() {
+        synchronized (output) {
+            return output.length();
+        }
+    }
+
+    /** Sends input bytes (frame '0'), as a browser does for a keystroke. */
+    public void send(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer frame = ByteBuffer.allocate(b.length + 1).put((byte) '0').put(b).flip();
+        socket.sendBinary(frame, true).join();
+    }
+
+    /** Blocks until {@code text} appears in the output after {@code mark}. */
+    public void awaitSince(int mark, String text, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (output) {
+            while (output.indexOf(text, mark) < 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("'" + text + "' did not appear within " + limit.toMillis() + " ms");
+                }
+                try {
+                    output.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
