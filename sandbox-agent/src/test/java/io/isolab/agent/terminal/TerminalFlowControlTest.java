@@ -1,0 +1,125 @@
+package io.isolab.agent.terminal;
+
+import io.isolab.agent.fixture.LabSandbox;
+import io.isolab.agent.fixture.TestAgent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.lang.management.ManagementFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pause/resume reaches the PTY reader: a flood neither grows memory nor keeps flowing while paused. */
+@SpringBootTest(classes = TestAgent.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TerminalFlowControlTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Terminals terminals;
+
+    private final String sandbox = LabSandbox.shared().ref().id();
+
+    @Test
+    void pauseStopsOutputAndThePtyReaderAndResumeContinues() throws Exception {
+        try (TermClient term = TermClient.open(port, sandbox, "flood", 80, 24)) {
+            term.awaitOutput("root@lab");
+            Terminal terminal = terminals.find(sandbox, "flood").orElseThrow();
+            term.type("yes flood-line\r");
+            term.await(() -> term.received() > 2 * MIB, "2 MiB of output");
+
+            term.pause();
+            awaitReaderStopped(term, terminal);
+            long readWhilePaused = terminal.bytesRead();
+            long receivedWhilePaused = term.received();
+            TermClient.sleep(3000); // yes keeps trying to write all along
+            assertThat(terminal.bytesRead()).isEqualTo(readWhilePaused);
+            assertThat(term.received()).isEqualTo(receivedWhilePaused);
+
+            term.resume();
+            term.await(() -> term.received() > receivedWhilePaused + 2 * MIB, "output after resume");
+            term.type("\u0003");
+            term.type("echo stopped-$((6*6))\r");
+            term.awaitOutput("stopped-36");
+        }
+    }
+
+    @Test
+    void aLargeFloodWithPausesKeepsTheAgentHeapBounded() throws Exception {
+        long baseline = heapUsedAfterGc();
+        long peak = baseline;
+        try (TermClient term = TermClient.open(port, sandbox, "bigflood", 80, 24)) {
+            term.awaitOutput("root@lab");
+            Terminal terminal = terminals.find(sandbox, "bigflood").orElseThrow();
+            term.type("yes | head -c 200M; echo flood-done-$((5*5))\r");
+            long nextPause = 20 * MIB;
+            while (!term.output().contains("flood-done-25")) {
+                if (term.received() >= nextPause) {
+                    term.pause();
+                    awaitReaderStopped(term, terminal);
+                    peak = Math.max(peak, heapUsedAfterGc());
+                    term.resume();
+                    nextPause += 20 * MIB;
+                }
+                TermClient.sleep(20);
+                assertThat(term.isOpen()).as("socket open").isTrue();
+            }
+            assertThat(terminal.bytesRead()).isGreaterThanOrEqualTo(200 * MIB);
+        }
+        peak = Math.max(peak, heapUsedAfterGc());
+        assertThat(peak - baseline).as("heap growth while streaming 200 MiB").isLessThan(64 * MIB);
+    }
+
+    @Test
+    void withNobodyAttachedTheReaderStopsOnceAReplayBufferOfOutputPiledUp() throws Exception {
+        Terminal terminal;
+        long atDetach;
+        try (TermClient term = TermClient.open(port, sandbox, "unseen", 80, 24)) {
+            term.awaitOutput("root@lab");
+            terminal = terminals.find(sandbox, "unseen").orElseThrow();
+            term.type("yes unseen-line\r");
+            term.await(() -> term.received() > MIB, "1 MiB of output");
+            atDetach = terminal.bytesRead();
+        }
+        awaitReaderStopped(null, terminal);
+        long stoppedAt = terminal.bytesRead();
+        TermClient.sleep(3000);
+        assertThat(terminal.bytesRead()).isEqualTo(stoppedAt);
+        // It kept reading a replay buffer's worth past the detach (plus what was in flight), then stopped.
+        assertThat(stoppedAt - atDetach).isGreaterThanOrEqualTo(Terminal.REPLAY_BYTES).isLessThan(8 * MIB);
+
+        try (TermClient again = TermClient.open(port, sandbox, "unseen", 80, 24)) {
+            again.await(() -> again.received() > 2 * MIB, "output flowing again after reattach");
+            again.type("\u0003");
+            again.type("echo calm-$((7*7))\r");
+            again.awaitOutput("calm-49");
+        }
+    }
+
+    /** Waits until the PTY reader has read nothing for a while (it stops once paused). */
+    private static void awaitReaderStopped(TermClient term, Terminal terminal) {
+        long[] last = {-1};
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        java.util.function.BooleanSupplier stopped = () -> {
+            long now = terminal.bytesRead();
+            boolean flat = now == last[0];
+            last[0] = now;
+            if (!flat) {
+                TermClient.sleep(700);
+            }
+            return flat;
+        };
+        while (!stopped.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the PTY reader to stop").isLessThan(deadline);
+        }
+    }
+
+    private static long heapUsedAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
