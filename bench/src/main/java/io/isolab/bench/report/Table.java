@@ -61,6 +61,6 @@ public final class Table {
     }
 
     public static String ratio(double v, double base) {
-        return String.format("%.1fx", v / base);
+        return String.format(v / base < 10 ? "%.2fx" : "%.1fx", v / base);
     }
 }

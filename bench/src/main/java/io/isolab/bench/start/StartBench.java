@@ -51,7 +51,7 @@ public final class StartBench {
                 Table.ratio(coldPrompt.p50(), base.p50()), coldPrompt.p95(), Table.ratio(coldPrompt.p95(), base.p95()));
         System.out.printf("warm p50 %.2f s = %s bare docker run (p95 %.2f s = %s)%n", warmPrompt.p50(),
                 Table.ratio(warmPrompt.p50(), base.p50()), warmPrompt.p95(), Table.ratio(warmPrompt.p95(), base.p95()));
-        System.out.printf("warm pool p50 = %s of cold p50%n", Table.ratio(warmPrompt.p50(), coldPrompt.p50()));
+        System.out.printf("warm pool: p50 %s faster than cold%n", Table.ratio(coldPrompt.p50(), warmPrompt.p50()));
     }
 
     private static void row(Table t, String label, Stats s, Stats base) {
