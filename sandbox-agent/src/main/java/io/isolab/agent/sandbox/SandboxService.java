@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -24,16 +25,19 @@ public class SandboxService implements SandboxLookup {
     private final SandboxStateStore store;
     private final CapacityPolicy capacity;
     private final AgentProperties props;
+    private final ApplicationEventPublisher events;
     /** Creations under way, counted against capacity before their containers exist. */
     private int pendingCreates;
 
     public SandboxService(SandboxRegistry registry, SandboxFactory factory, SandboxStateStore store,
-                          CapacityPolicy capacity, AgentProperties props) {
+                          CapacityPolicy capacity, AgentProperties props,
+                          ApplicationEventPublisher events) {
         this.registry = registry;
         this.factory = factory;
         this.store = store;
         this.capacity = capacity;
         this.props = props;
+        this.events = events;
     }
 
     public Sandbox create(CreateSandboxRequest request) {
@@ -105,6 +109,7 @@ public class SandboxService implements SandboxLookup {
 
     /** Removes container and host directory of a sandbox already taken out of the registry. */
     public void destroy(Sandbox s) {
+        events.publishEvent(new SandboxRemoved(s.id()));
         factory.discard(s.containerId(), s.containerName());
         log.info("Sandbox {} ({}) removed", s.id(), s.session() == null ? "<pool>" : s.session());
     }

@@ -3,9 +3,11 @@ package io.isolab.agent.terminal;
 import io.isolab.agent.pty.PtyLauncher;
 import io.isolab.agent.pty.PtySize;
 import io.isolab.agent.sandbox.SandboxRef;
+import io.isolab.agent.sandbox.SandboxRemoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -56,6 +58,11 @@ public class Terminals implements DisposableBean {
 
     public List<Terminal> of(String sandboxId) {
         return live.values().stream().filter(t -> t.sandboxId().equals(sandboxId)).toList();
+    }
+
+    @EventListener
+    public void onSandboxRemoved(SandboxRemoved removed) {
+        closeAll(removed.id());
     }
 
     /** Ends every terminal of the sandbox; their sockets close normally with "sandbox removed". */

@@ -1,0 +1,2 @@
+#!/bin/bash
+grep -qi '<h1>' /root/site/index.html

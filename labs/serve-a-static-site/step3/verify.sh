@@ -1,0 +1,2 @@
+#!/bin/bash
+check-site.sh 8090 "Version 2"

@@ -1,0 +1,4 @@
+#!/bin/bash
+# Placeholder until the lint command lands.
+echo "isolab lint: not yet implemented"
+exit 0
