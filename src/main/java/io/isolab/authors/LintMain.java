@@ -4,6 +4,7 @@ import io.isolab.catalog.CatalogLoader;
 import io.isolab.catalog.CatalogSnapshot;
 import io.isolab.catalog.Lab;
 import io.isolab.catalog.LabProblem;
+import io.isolab.checks.ConditionParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class LintMain {
                 ids.add(args[i]);
             }
         }
-        CatalogSnapshot snapshot = new CatalogLoader().load(labsDir);
+        CatalogSnapshot snapshot = new CatalogLoader(new ConditionParser()).load(labsDir);
         List<LabProblem> problems = new ArrayList<>();
         for (LabProblem p : snapshot.problems()) {
             if (ids.isEmpty() || ids.stream().anyMatch(id -> concerns(p, id))) {

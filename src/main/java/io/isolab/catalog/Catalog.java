@@ -22,18 +22,23 @@ public class Catalog {
 
     private final Path dir;
     private final long checkEveryNanos;
-    private final CatalogLoader loader = new CatalogLoader();
+    private final CatalogLoader loader;
     private volatile CatalogSnapshot snapshot;
     private volatile String fingerprint;
     private volatile long checkedAt;
 
     @Autowired
-    public Catalog(@Value("${isolab.labs.dir:labs}") String dir) {
-        this(Path.of(dir), Duration.ofSeconds(1));
+    public Catalog(@Value("${isolab.labs.dir:labs}") String dir, ConditionValidator conditions) {
+        this(Path.of(dir), Duration.ofSeconds(1), conditions);
     }
 
     public Catalog(Path dir, Duration checkEvery) {
+        this(dir, checkEvery, ConditionValidator.NONE);
+    }
+
+    public Catalog(Path dir, Duration checkEvery, ConditionValidator conditions) {
         this.dir = dir;
+        this.loader = new CatalogLoader(conditions);
         this.checkEveryNanos = checkEvery.toNanos();
         reload(Fingerprint.of(dir));
     }

@@ -15,6 +15,15 @@ import java.util.stream.Stream;
 public final class CatalogLoader {
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final ConditionValidator conditions;
+
+    public CatalogLoader() {
+        this(ConditionValidator.NONE);
+    }
+
+    public CatalogLoader(ConditionValidator conditions) {
+        this.conditions = conditions;
+    }
 
     public CatalogSnapshot load(Path labsDir) {
         List<LabProblem> problems = new ArrayList<>();
@@ -26,7 +35,7 @@ public final class CatalogLoader {
         List<Lab> labs = new ArrayList<>();
         for (Path dir : labDirs(labsDir, problems)) {
             Lab lab = readLab(dir, mindMap, problems);
-            if (lab != null) {
+            if (lab != null && checksAreValid(lab, problems)) {
                 labs.add(lab);
             }
         }
@@ -35,6 +44,23 @@ public final class CatalogLoader {
                 .thenComparing(Lab::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(Lab::id));
         return new CatalogSnapshot(List.copyOf(labs), List.copyOf(problems), mindMap);
+    }
+
+    /** A lab with a malformed check is left out like any other broken lab: its step could never pass. */
+    private boolean checksAreValid(Lab lab, List<LabProblem> problems) {
+        boolean valid = true;
+        for (Step step : lab.steps()) {
+            for (Condition condition : step.checks()) {
+                for (String problem : conditions.problems(condition)) {
+                    String prefix = condition.location() + ": ";
+                    problems.add(problem.startsWith(prefix)
+                            ? new LabProblem(condition.location(), problem.substring(prefix.length()))
+                            : new LabProblem(condition.location(), problem));
+                    valid = false;
+                }
+            }
+        }
+        return valid;
     }
 
     private Lab readLab(Path dir, MindMap mindMap, List<LabProblem> problems) {

@@ -1,5 +1,6 @@
 package io.isolab.checks;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The learner types a value that must equal the one read live at the moment of the check. */
@@ -8,7 +9,7 @@ public record AnswerCheck(String prompt, Source source, Normalize normalize) imp
     public enum Normalize { INT, HEX, TEXT }
 
     /** Where the right value comes from. */
-    public sealed interface Source permits PidOf, NsOf, CapEffOf, Script {
+    public sealed interface Source permits PidOf, NsOf, CapEffOf, Script, Fixed {
     }
 
     /** The pid, as seen inside the sandbox (what ps there shows), of a process matching {@code command}. */
@@ -26,6 +27,16 @@ public record AnswerCheck(String prompt, Source source, Normalize normalize) imp
     /** What a shell command prints inside the sandbox (trimmed). */
     public record Script(String run) implements Source {
     }
+
+    /**
+     * A fixed right answer (Katacoda quizzes). exact/single: the answer equals {@code expected};
+     * contains: the answer contains it; multiple: the comma-separated answer names exactly the
+     * expected options. Case and surrounding blanks do not matter.
+     */
+    public record Fixed(List<String> expected, Match match, List<String> options) implements Source {
+    }
+
+    public enum Match { EXACT, CONTAINS, SINGLE, MULTIPLE }
 
     @Override
     public String label() {

@@ -1,6 +1,7 @@
 package io.isolab.checks;
 
 import io.isolab.checks.AnswerCheck.CapEffOf;
+import io.isolab.checks.AnswerCheck.Fixed;
 import io.isolab.checks.AnswerCheck.NsOf;
 import io.isolab.checks.AnswerCheck.PidOf;
 import io.isolab.checks.AnswerCheck.Script;
@@ -20,6 +21,9 @@ final class AnswerRules {
 
     static Outcome answer(SandboxView view, AnswerCheck c, String given) {
         if (given == null || given.isBlank()) return Outcome.fail("no answer given yet");
+        if (c.source() instanceof Fixed fixed) {
+            return fixed(fixed, given);
+        }
         String shown = given.strip().length() > 40 ? given.strip().substring(0, 40) + "…" : given.strip();
         Optional<String> mine = Answers.normalize(given, c.normalize());
         if (mine.isEmpty()) return Outcome.fail("your answer " + Check.code(shown) + " is not " + Answers.kindName(c.normalize()));
@@ -47,6 +51,7 @@ final class AnswerRules {
                 notIt = "is not the effective capability mask of " + Check.code(capEffOf.command().pattern())
                         + " (grep CapEff /proc/<pid>/status shows it)";
             }
+            case Fixed fixed -> throw new IllegalStateException("fixed answers are compared above");
             case Script script -> {
                 ExecResult r = view.run(script.run(), 10);
                 if (!r.ok()) {
@@ -59,6 +64,22 @@ final class AnswerRules {
         }
         boolean right = expected.stream().map(e -> Answers.normalize(e, c.normalize())).anyMatch(mine::equals);
         return right ? Outcome.pass() : Outcome.fail("your answer " + Check.code(shown) + " " + notIt);
+    }
+
+    private static Outcome fixed(Fixed quiz, String given) {
+        List<String> right = quiz.expected().stream().map(AnswerRules::folded).toList();
+        String mine = folded(given);
+        boolean ok = switch (quiz.match()) {
+            case EXACT, SINGLE -> right.contains(mine);
+            case CONTAINS -> right.stream().anyMatch(mine::contains);
+            case MULTIPLE -> java.util.Set.copyOf(right).equals(java.util.Arrays.stream(mine.split("\\s*[,;\\n]\\s*"))
+                    .filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+        };
+        return ok ? Outcome.pass() : Outcome.fail("that is not the answer the lab expects");
+    }
+
+    private static String folded(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String notRunning(String command) {

@@ -1,6 +1,7 @@
 package io.isolab.checks;
 
 import io.isolab.catalog.Condition;
+import io.isolab.catalog.ConditionValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,13 @@ import org.springframework.stereotype.Component;
  * mistake is reported as {@code labs/<id>/<file>:<line>: kind.parameter: message}.
  */
 @Component
-public class ConditionParser {
+public class ConditionParser implements ConditionValidator {
     static final Set<String> NAMESPACE_TYPES = Set.of("pid", "net", "mnt", "uts", "ipc", "user", "cgroup", "time");
     static final List<String> KINDS = List.of("process", "namespace", "cgroup", "container", "image", "network",
             "volume", "file", "http", "answer", "script");
 
     /** Every problem of the condition; empty when it parses. For the catalog and lint. */
+    @Override
     public List<String> problems(Condition condition) {
         List<String> problems = new ArrayList<>();
         read(condition, problems);
@@ -193,6 +195,9 @@ public class ConditionParser {
     }
 
     private static AnswerCheck answer(Params p) {
+        if (p.has("expected")) {
+            return fixedAnswer(p);
+        }
         p.allow("prompt", "value", "normalize");
         String prompt = p.text("prompt", true);
         Params value = p.map("value");
@@ -232,6 +237,27 @@ public class ConditionParser {
             }
         }
         return new AnswerCheck(prompt, source, normalize);
+    }
+
+    /** A quiz: the right answer is written in the lab, not read from the sandbox. */
+    private static AnswerCheck fixedAnswer(Params p) {
+        p.allow("prompt", "expected", "match", "options");
+        String prompt = p.text("prompt", true);
+        List<String> expected = p.texts("expected");
+        String how = p.text("match", false);
+        AnswerCheck.Match match = AnswerCheck.Match.EXACT;
+        if (how != null) {
+            try {
+                match = AnswerCheck.Match.valueOf(how.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                p.problem("match", "must be exact, contains, single or multiple, not `" + how + "`");
+            }
+        }
+        if (match != AnswerCheck.Match.MULTIPLE && expected.size() > 1) {
+            p.problem("expected", "lists several answers; use `match: multiple` for that");
+        }
+        return new AnswerCheck(prompt, new AnswerCheck.Fixed(expected, match, p.texts("options")),
+                AnswerCheck.Normalize.TEXT);
     }
 
     private static ScriptCheck script(Params p) {

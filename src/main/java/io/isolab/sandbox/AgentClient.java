@@ -69,7 +69,15 @@ public class AgentClient {
     }
 
     public ExecResult exec(String id, List<String> command, int timeoutSeconds) {
-        Map<String, Object> body = Map.of("command", command, "timeoutSeconds", timeoutSeconds);
+        return exec(id, command, timeoutSeconds, null);
+    }
+
+    /** Runs {@code command} inside the sandbox with {@code stdin} (may be null) as its standard input. */
+    public ExecResult exec(String id, List<String> command, int timeoutSeconds, String stdin) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("command", command);
+        body.put("timeoutSeconds", timeoutSeconds);
+        if (stdin != null) body.put("stdin", stdin);
         return call("POST", "/api/v1/sandboxes/" + id + "/exec", body,
                 Duration.ofSeconds(timeoutSeconds + 10L), ExecResult.class);
     }

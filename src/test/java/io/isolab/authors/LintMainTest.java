@@ -47,6 +47,18 @@ class LintMainTest {
     }
 
     @Test
+    void aMistakeInsideACheckIsReportedWithItsLineAndTheLabLeftOut() {
+        Fixtures.copyTo(labs);
+        Fixtures.write(labs.resolve("typo/lab.yaml"), "title: Typo\n");
+        Fixtures.write(labs.resolve("typo/01-s.md"),
+                "---\ntitle: S\nchecks:\n  - process: {command: x}\n  - volume: {nme: data}\n---\nText\n");
+        assertThat(lint("--labs-dir", labs.toString())).isEqualTo(1);
+        assertThat(output().lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("labs/typo/01-s.md:5: volume: unknown parameter `nme`"));
+        assertThat(output()).endsWith("3 labs OK, 2 problems" + System.lineSeparator());
+    }
+
+    @Test
     void labIdsLimitTheReport() {
         Fixtures.copyTo(labs);
         Fixtures.write(labs.resolve("bad/lab.yaml"), "summary: no title\n");

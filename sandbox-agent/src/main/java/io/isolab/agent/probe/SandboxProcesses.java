@@ -44,9 +44,13 @@ public class SandboxProcesses {
             }
         });
         Map<String, String> containerNames = names.namesOf(sandbox.containerId(), ids);
+        Optional<Integer> sandboxDepth = proc.text(sandbox.initPid(), "status").map(s -> ProcStatus.parse(s).depth());
+        if (sandboxDepth.isEmpty()) {
+            return List.of(); // the sandbox's init exited while we looked
+        }
         List<ProcessInfo> result = new ArrayList<>(members.size());
         for (Member member : members) {
-            read(member, sandbox.initPid(), containerNames).ifPresent(result::add);
+            read(member, sandbox.initPid(), sandboxDepth.get(), containerNames).ifPresent(result::add);
         }
         return result;
     }
@@ -64,7 +68,8 @@ public class SandboxProcesses {
         return members;
     }
 
-    private Optional<ProcessInfo> read(Member member, int initPid, Map<String, String> containerNames) {
+    /** @param sandboxDepth the level of the sandbox's pid namespace in NSpid lines (what `ps` in the sandbox shows) */
+    private Optional<ProcessInfo> read(Member member, int initPid, int sandboxDepth, Map<String, String> containerNames) {
         int pid = member.pid();
         Optional<String> stat = proc.text(pid, "stat");
         Optional<String> status = proc.text(pid, "status");
@@ -87,7 +92,7 @@ public class SandboxProcesses {
                 proc.namespace(pid, "user"), proc.namespace(pid, "cgroup"));
         String containerId = member.containerId();
         return Optional.of(new ProcessInfo(pid, ppid, comm, cmdline, ns, member.cgroupLines(),
-                fields.seccomp(), fields.capEff(), fields.nsPid(),
+                fields.seccomp(), fields.capEff(), fields.nsPid(), fields.pidAtDepth(sandboxDepth),
                 containerId == null ? null : containerId.substring(0, 12),
                 containerId == null ? null : containerNames.get(containerId),
                 pid == initPid));

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every live terminal of this agent, by sandbox and name.
- * The sandbox lifecycle calls {@link #closeAll(String)} when it removes a sandbox.
+ * The sandbox lifecycle publishes {@link SandboxRemoved} when it removes a sandbox; its terminals end then.
  */
 @Component
 public class Terminals implements DisposableBean {

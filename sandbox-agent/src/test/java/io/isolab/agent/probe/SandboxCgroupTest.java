@@ -48,7 +48,11 @@ class SandboxCgroupTest {
     @Test
     void statusFieldsAndCmdline() {
         ProcStatus status = ProcStatus.parse("Name:\tsleep\nNSpid:\t4242\t17\t1\nCapEff:\t00000000a80425fb\nSeccomp:\t2\n");
-        assertThat(status).isEqualTo(new ProcStatus(2, "00000000a80425fb", 1));
+        assertThat(status).isEqualTo(new ProcStatus(2, "00000000a80425fb", List.of(4242, 17, 1)));
+        assertThat(status.nsPid()).isEqualTo(1);
+        assertThat(status.depth()).isEqualTo(2);
+        assertThat(status.pidAtDepth(1)).as("as the sandbox one level down numbers it").isEqualTo(17);
+        assertThat(status.pidAtDepth(3)).isNull();
         assertThat(SandboxProcesses.cmdline("sleep\0001000\0".getBytes(StandardCharsets.UTF_8))).isEqualTo("sleep 1000");
     }
 }

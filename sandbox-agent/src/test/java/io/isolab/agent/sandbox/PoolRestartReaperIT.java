@@ -1,5 +1,6 @@
 package io.isolab.agent.sandbox;
 
+import io.isolab.agent.fixture.TestAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class PoolRestartReaperIT {
     @BeforeAll
     static void start() {
         TestAgent.requireImage();
-        agent = new TestAgent("pool", 7103, Map.of(
+        agent = new TestAgent("pool", Map.of(
                 "isolab.agent.pool.size", "2",
                 "isolab.agent.reaper-interval", "2s"));
         agent.start();

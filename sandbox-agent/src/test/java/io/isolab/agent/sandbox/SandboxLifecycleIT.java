@@ -1,5 +1,6 @@
 package io.isolab.agent.sandbox;
 
+import io.isolab.agent.fixture.TestAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,13 +28,11 @@ class SandboxLifecycleIT {
 
     @BeforeAll
     static void createSandbox() {
-        TestAgent.requireImage();
-        String docker0 = TestAgent.sh("ip -4 -o addr show docker0 | awk '{print $4}' | cut -d/ -f1");
-        agent = new TestAgent("lifecycle", 7102, Map.of(
-                "isolab.agent.registry-mirror", "http://" + docker0 + ":5000",
+        // one sandbox fits: the capacity test needs no second container
+        agent = TestAgent.started("lifecycle", Map.of(
+                "isolab.agent.max-sandboxes", "1",
                 "isolab.agent.ttl", "1h",
                 "isolab.agent.max-ttl", "2h"));
-        agent.start();
         JsonNode s = agent.createSandbox(Map.of("session", "s-lifecycle", "limits", Map.of("diskMiB", DISK_MIB)));
         id = s.get("id").asText();
         assertThat(id).matches("[0-9a-f]{12}");
@@ -81,14 +80,20 @@ class SandboxLifecycleIT {
     @Test
     @Order(2)
     void innerContainerRunsUnderSeccomp() {
-        // busybox from the registry mirror when it has it, else a one-file image made from the sandbox's busybox-static
-        JsonNode r = agent.exec(id, 120, """
-                docker pull -q busybox >/dev/null 2>&1 || {
-                  mkdir -p /tmp/bb/bin && cp "$(command -v busybox)" /tmp/bb/bin/busybox &&
-                  tar -C /tmp/bb -c . | docker import - busybox >/dev/null; }
-                docker run --rm busybox /bin/busybox grep Seccomp /proc/self/status""");
-        assertThat(r.get("exitCode").asInt()).as(r.toString()).isZero();
-        assertThat(r.get("stdout").asText()).containsPattern("Seccomp:\\s+2");
+        agent.busyboxImage(id); // through the registry mirror
+        String status = agent.run(id, "docker run --rm busybox grep Seccomp /proc/self/status");
+        assertThat(status).containsPattern("Seccomp:\\s+2");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondSandboxBeyondMaxSandboxesIsRefusedWithCapacity() {
+        TestAgent.Answer full = agent.call("POST", "/api/v1/sandboxes", Map.of("session", "s-too-many"));
+        assertThat(full.status()).as(full.body()).isEqualTo(503);
+        assertThat(full.json().get("error").asText()).isEqualTo("capacity");
+        assertThat(full.json().get("message").asText()).contains("(1)").contains("Try again later");
+        assertThat(agent.containerNames(true)).hasSize(1);
+        assertThat(agent.call("GET", "/api/v1/capacity", null).json().get("possible").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.isolab.agent.sandbox;
 
+import io.isolab.agent.fixture.TestAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -13,7 +14,7 @@ class StartFailuresIT {
 
     @Test
     void missingImageNamesTheCommandThatBuildsIt() {
-        TestAgent agent = new TestAgent("noimage", 7105, Map.of("isolab.agent.image", "isolab/not-built-here:never"));
+        TestAgent agent = new TestAgent("noimage", Map.of("isolab.agent.image", "isolab/not-built-here:never"));
         try {
             agent.start();
             JsonNode health = agent.call("GET", "/api/v1/health", null, null).json();
@@ -32,7 +33,7 @@ class StartFailuresIT {
     @Test
     void startTimeoutRemovesTheHalfStartedSandbox() {
         TestAgent.requireImage();
-        TestAgent agent = new TestAgent("timeout", 7106, Map.of("isolab.agent.start-timeout", "1ms"));
+        TestAgent agent = new TestAgent("timeout", Map.of("isolab.agent.start-timeout", "1ms"));
         try {
             agent.start();
             TestAgent.Answer a = agent.call("POST", "/api/v1/sandboxes", Map.of("session", "s-slow"));
@@ -48,7 +49,7 @@ class StartFailuresIT {
 
     @Test
     void badRequestsGetJsonErrors() {
-        TestAgent agent = new TestAgent("badreq", 7107, Map.of("isolab.agent.image", "isolab/not-built-here:never"));
+        TestAgent agent = new TestAgent("badreq", Map.of("isolab.agent.image", "isolab/not-built-here:never"));
         try {
             agent.start();
             TestAgent.Answer noSession = agent.call("POST", "/api/v1/sandboxes", Map.of("limits", Map.of()));

@@ -1,5 +1,6 @@
 package io.isolab.agent.terminal;
 
+import io.isolab.agent.fixture.TestAgent;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -55,9 +56,10 @@ public final class TermClient implements AutoCloseable {
         }, uri.toString()).get(30, TimeUnit.SECONDS);
     }
 
-    public static TermClient open(int port, String sandboxId, String name, int cols, int rows) throws Exception {
-        return new TermClient(URI.create("ws://localhost:" + port + "/api/v1/sandboxes/" + sandboxId
-                + "/terminals/" + name + "?cols=" + cols + "&rows=" + rows));
+    /** Attaches to terminal {@code name}, with the token as a query parameter (as browsers must). */
+    public static TermClient open(TestAgent agent, String sandboxId, String name, int cols, int rows) throws Exception {
+        return new TermClient(URI.create("ws://127.0.0.1:" + agent.port() + "/api/v1/sandboxes/" + sandboxId
+                + "/terminals/" + name + "?cols=" + cols + "&rows=" + rows + "&token=" + TestAgent.TOKEN));
     }
 
     public void type(String text) throws IOException {

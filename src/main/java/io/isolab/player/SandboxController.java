@@ -1,0 +1,52 @@
+package io.isolab.player;
+
+import io.isolab.catalog.Lab;
+import io.isolab.learner.Learner;
+import io.isolab.runtime.LabRuntime;
+import io.isolab.sandbox.LabSandboxes;
+import io.isolab.sandbox.SandboxStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The learner's sandbox for a lab. POST starts it (or returns it) and prepares the given step;
+ * the page then polls GET until it is ready. Agent failures become 503 JSON (see ErrorAdvice).
+ */
+@RestController
+public class SandboxController {
+    private final Labs labs;
+    private final LabSandboxes sandboxes;
+    private final LabRuntime runtime;
+
+    public SandboxController(Labs labs, LabSandboxes sandboxes, LabRuntime runtime) {
+        this.labs = labs;
+        this.sandboxes = sandboxes;
+        this.runtime = runtime;
+    }
+
+    @PostMapping("/labs/{id}/sandbox")
+    public SandboxStatus start(@PathVariable String id, @RequestParam(defaultValue = "1") int step, Learner learner) {
+        Lab lab = labs.lab(id);
+        return sandboxes.ensure(learner.id(), lab.id(), runtime.forStep(lab, labs.step(lab, step).number()));
+    }
+
+    @GetMapping("/labs/{id}/sandbox")
+    public SandboxStatus status(@PathVariable String id, Learner learner) {
+        return sandboxes.status(learner.id(), labs.lab(id).id());
+    }
+
+    @DeleteMapping("/labs/{id}/sandbox")
+    public SandboxStatus restart(@PathVariable String id, @RequestParam(defaultValue = "1") int step, Learner learner) {
+        Lab lab = labs.lab(id);
+        return sandboxes.restart(learner.id(), lab.id(), runtime.forStep(lab, labs.step(lab, step).number()));
+    }
+
+    @PostMapping("/labs/{id}/sandbox/extend")
+    public SandboxStatus extend(@PathVariable String id, Learner learner) {
+        return sandboxes.extend(learner.id(), labs.lab(id).id());
+    }
+}
