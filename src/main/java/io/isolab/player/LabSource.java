@@ -1,5 +1,6 @@
 package io.isolab.player;
 
+import io.isolab.catalog.Topic;
 import io.isolab.catalog.Lab;
 import java.util.List;
 import java.util.Optional;

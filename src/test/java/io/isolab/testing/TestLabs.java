@@ -5,7 +5,7 @@ import io.isolab.catalog.Lab;
 import io.isolab.catalog.LabFormat;
 import io.isolab.catalog.Step;
 import io.isolab.player.LabSource;
-import io.isolab.player.Topic;
+import io.isolab.catalog.Topic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
