@@ -35,6 +35,7 @@ public final class EchoBench {
         System.out.printf("   local PTY done (p50 %.3f ms)%n", Stats.of(local).p50());
         List<Double> agentDirect;
         List<Double> browser;
+        List<Double> pageSocket;
         try (Agent agent = Agent.start(cfg, "web", 0);
              WebApp web = WebApp.start(cfg, agent);
              Browser chromium = Browser.launch(cfg)) {
@@ -45,15 +46,22 @@ public final class EchoBench {
                 browser.add(((Number) v).doubleValue());
             }
             System.out.printf("   browser done (p50 %.3f ms)%n", Stats.of(browser).p50());
+            pageSocket = new ArrayList<>();
+            for (Object v : (List<?>) page.evaluate(Browser.script("echo-ws.js"),
+                    java.util.Map.of("name", "wsbench", "count", n, "timeoutMs", 10_000))) {
+                pageSocket.add(((Number) v).doubleValue());
+            }
+            System.out.printf("   page WebSocket done (p50 %.3f ms)%n", Stats.of(pageSocket).p50());
             agentDirect = agentDirect(agent, n);
             System.out.printf("   agent WebSocket done (p50 %.3f ms)%n", Stats.of(agentDirect).p50());
         }
-        Stats base = Stats.of(local), direct = Stats.of(agentDirect), full = Stats.of(browser);
+        Stats base = Stats.of(local), direct = Stats.of(agentDirect), relay = Stats.of(pageSocket), full = Stats.of(browser);
         System.out.println();
         Table t = new Table("path", "n", "p50 ms", "p95 ms", "mean ms", "p50 / local", "p95 / local");
         row(t, "local PTY (pty4j, bash, this JVM)", base, base);
         row(t, "agent WebSocket -> sandbox PTY", direct, base);
-        row(t, "Chromium lab page -> web -> agent -> PTY", full, base);
+        row(t, "page WebSocket (no xterm) -> web -> agent -> PTY", relay, base);
+        row(t, "Chromium lab page xterm.js -> web -> agent -> PTY", full, base);
         t.print();
         System.out.println();
         System.out.printf("browser echo p50 %.2f ms = %s local PTY (p95 %.2f ms = %s); agent alone p50 %.2f ms%n",

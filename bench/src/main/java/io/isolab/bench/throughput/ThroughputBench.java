@@ -44,7 +44,7 @@ public final class ThroughputBench {
                     .setContentType("text/html").setBody("<!doctype html><html><head>" + head + "</head><body></body></html>")));
             page.navigate(blankUrl);
             page.waitForFunction("() => typeof Terminal === 'function'");
-            blank = (Map<?, ?>) page.evaluate(Browser.script("throughput-blank.js"), Map.of("bytes", bytes, "chunk", chunk,
+            blank = (Map<?, ?>) page.evaluate(Browser.script("throughput-blank.js"), Map.of("bytes", (double) bytes, "chunk", chunk,
                     "cols", full.get("cols"), "rows", full.get("rows"), "options", full.get("options")));
             System.out.printf("   blank page: %.1f MiB in %.1f s (%d-byte writes)%n", num(blank, "bytes") / MIB,
                     num(blank, "ms") / 1000, chunk);
@@ -54,7 +54,7 @@ public final class ThroughputBench {
         System.out.println();
         Table t = new Table("path", "MiB", "seconds", "MiB/s", "vs xterm.js alone");
         t.row("xterm.js alone, blank page", Table.f2(num(blank, "bytes") / MIB), Table.f2(num(blank, "ms") / 1000),
-                Table.f2(blankRate), "1.0x");
+                Table.f2(blankRate), "1.00x");
         t.row("lab page: PTY -> agent -> web -> xterm.js", Table.f2(num(full, "bytes") / MIB), Table.f2(num(full, "ms") / 1000),
                 Table.f2(fullRate), String.format("%.2fx", fullRate / blankRate));
         t.print();
