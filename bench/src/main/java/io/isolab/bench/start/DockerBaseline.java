@@ -1,6 +1,5 @@
 package io.isolab.bench.start;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.isolab.bench.host.Command;
@@ -15,19 +14,16 @@ final class DockerBaseline {
     private DockerBaseline() {
     }
 
-    static List<Double> measure(String image, int runs) {
-        List<Double> seconds = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            String name = "isobench-base-" + ProcessHandle.current().pid() + "-" + i;
-            long t0 = System.nanoTime();
-            try {
-                String id = Command.require(List.of("docker", "run", "-d", "--name", name, "--label", "isobench=baseline", image));
-                Command.require(List.of("docker", "exec", id, "true"));
-                seconds.add((System.nanoTime() - t0) / 1e9);
-            } finally {
-                Command.run(List.of("docker", "rm", "-f", "-v", name));
-            }
+    /** One run, in seconds; the container is removed afterwards (not timed). */
+    static double once(String image, int i) {
+        String name = "isobench-base-" + ProcessHandle.current().pid() + "-" + i;
+        long t0 = System.nanoTime();
+        try {
+            String id = Command.require(List.of("docker", "run", "-d", "--name", name, "--label", "isobench=baseline", image));
+            Command.require(List.of("docker", "exec", id, "true"));
+            return (System.nanoTime() - t0) / 1e9;
+        } finally {
+            Command.run(List.of("docker", "rm", "-f", "-v", name));
         }
-        return seconds;
     }
 }

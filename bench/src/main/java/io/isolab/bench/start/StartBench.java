@@ -25,15 +25,16 @@ public final class StartBench {
     public static void run(BenchConfig cfg) {
         System.out.printf("== start to prompt: %d bare docker runs, %d cold, %d warm (pool.size=%d)%n",
                 cfg.baseRuns(), cfg.coldRuns(), cfg.warmRuns(), WARM_POOL);
-        Stats base = Stats.of(DockerBaseline.measure(cfg.image(), cfg.baseRuns()));
-        System.out.printf("   bare docker run + exec: p50 %.2f s%n", base.p50());
+        List<Double> baseline = new ArrayList<>();
         Series cold;
         try (Agent agent = Agent.start(cfg, "cold", 0)) {
-            cold = measure(agent, cfg.coldRuns(), false);
+            // baseline and cold runs alternate, so both see the same load on a shared machine
+            cold = measure(agent, cfg.coldRuns(), false, cfg, baseline);
         }
+        Stats base = Stats.of(baseline);
         Series warm;
         try (Agent agent = Agent.start(cfg, "warm", WARM_POOL)) {
-            warm = measure(agent, cfg.warmRuns(), true);
+            warm = measure(agent, cfg.warmRuns(), true, cfg, new ArrayList<>());
         }
         Stats coldReady = Stats.of(cold.ready()), coldPrompt = Stats.of(cold.prompt());
         Stats warmReady = Stats.of(warm.ready()), warmPrompt = Stats.of(warm.prompt());
@@ -58,29 +59,49 @@ public final class StartBench {
         t.row(label, s.n(), Table.f2(s.p50()), Table.f2(s.p95()), Table.ratio(s.p50(), base.p50()), Table.ratio(s.p95(), base.p95()));
     }
 
-    private static Series measure(Agent agent, int runs, boolean warm) {
-        AgentClient client = agent.client();
+    /**
+     * One untimed warm-up start (the agent's first sandbox and first terminal pay for JIT and class
+     * loading; it is printed, not counted), then {@code runs} timed starts; while {@code baseline} has
+     * fewer than base-runs entries, a bare docker run goes before each.
+     */
+    private static Series measure(Agent agent, int runs, boolean warm, BenchConfig cfg, List<Double> baseline) {
+        String kind = warm ? "warm" : "cold";
+        double[] first = once(agent, warm, kind + "-warmup");
+        System.out.printf("   %s warm-up (first start of this agent, not counted): ready %.2f s, prompt %.2f s%n",
+                kind, first[0], first[1]);
         List<Double> ready = new ArrayList<>(), prompt = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            if (warm) {
-                agent.awaitPool(WARM_POOL);
+        for (int i = 0; i < Math.max(runs, warm ? 0 : cfg.baseRuns()); i++) {
+            if (!warm && baseline.size() < cfg.baseRuns()) {
+                baseline.add(DockerBaseline.once(cfg.image(), i));
+                System.out.printf("   bare docker run %d: %.2f s%n", i + 1, baseline.getLast());
             }
-            long t0 = System.nanoTime();
-            String id = client.create("bench-" + (warm ? "warm" : "cold") + "-" + i).path("id").asText();
-            try {
-                long t1 = System.nanoTime();
-                try (AgentTerminal term = AgentTerminal.open(client, id, "1")) {
-                    term.awaitPrompt(Duration.ofSeconds(60));
-                }
-                long t2 = System.nanoTime();
-                ready.add((t1 - t0) / 1e9);
-                prompt.add((t2 - t0) / 1e9);
-                System.out.printf("   %s run %d: ready %.2f s, prompt %.2f s%n", warm ? "warm" : "cold", i + 1,
-                        (t1 - t0) / 1e9, (t2 - t0) / 1e9);
-            } finally {
-                client.delete(id);
+            if (i < runs) {
+                double[] t = once(agent, warm, kind + "-" + i);
+                ready.add(t[0]);
+                prompt.add(t[1]);
+                System.out.printf("   %s run %d: ready %.2f s, prompt %.2f s%n", kind, i + 1, t[0], t[1]);
             }
         }
         return new Series(ready, prompt);
+    }
+
+    /** Seconds from POST to ready and to prompt; the sandbox is deleted afterwards (not timed). */
+    private static double[] once(Agent agent, boolean warm, String session) {
+        AgentClient client = agent.client();
+        if (warm) {
+            agent.awaitPool(WARM_POOL);
+        }
+        long t0 = System.nanoTime();
+        String id = client.create("bench-" + session).path("id").asText();
+        try {
+            long t1 = System.nanoTime();
+            try (AgentTerminal term = AgentTerminal.open(client, id, "1")) {
+                term.awaitPrompt(Duration.ofSeconds(60));
+            }
+            long t2 = System.nanoTime();
+            return new double[] {(t1 - t0) / 1e9, (t2 - t0) / 1e9};
+        } finally {
+            client.delete(id);
+        }
     }
 }
