@@ -64,7 +64,7 @@ build bench "benchmarks"
 
 agent_jar=$(ls sandbox-agent/target/sandbox-agent-*.jar | grep -v original | head -1)
 web_jar=$(ls target/isolab-*.jar 2>/dev/null | grep -v original | head -1 || true)
-echo "==> running on $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -r), docker $(docker version -f '{{.Server.Version}}')"
+echo "==> running on $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -r), docker $(docker version -f '{{.Server.Version}}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:bench/target/lib/*" \
   -Dbench.repo="$ROOT" -Dbench.work="$WORK" -Dbench.agent-jar="$agent_jar" -Dbench.web-jar="$web_jar" \
