@@ -6,6 +6,7 @@
   const terminals = new Map();
   let active = null;
   let foregroundDone = false;
+  const csrfHeader = () => IsolabSandbox.csrf();
 
   const sandbox = new IsolabSandbox(document.getElementById('sandbox-status'), config.sandboxUrl, config.step, () => {
     terminals.forEach(t => { if (!t.connected) { t.attempt = 0; t.connect(); } });
@@ -102,7 +103,7 @@
     try {
       const response = await fetch(config.checkUrl, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrfHeader()),
         body: JSON.stringify({ answers })
       });
       const body = await response.json().catch(() => ({}));
