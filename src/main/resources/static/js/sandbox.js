@@ -81,6 +81,8 @@
             actions = [['Extend', () => this.extend()]];
           } else {
             text = left === null ? 'ready' : `ready — ${format(left)} left`;
+            // e.g. "Replayed your solutions of steps 1–2": the learner sees what resume did for them.
+            if (s.message && s.message !== 'ready') text += ` · ${s.message}`;
           }
           break;
         }

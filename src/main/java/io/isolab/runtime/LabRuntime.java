@@ -10,6 +10,7 @@ import io.isolab.sandbox.Preparation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LabRuntime {
     static final String MARKERS = "/var/lib/isolab-runtime";
+    /** Inside the sandbox: the replayed solutions and their output, for the learner to read. */
+    public static final String REPLAY_LOG = "/var/log/isolab-replay.log";
     private static final int SETUP_TIMEOUT_SECONDS = 300;
     private static final int REPLAY_TIMEOUT_SECONDS = 120;
     private static final Logger log = LoggerFactory.getLogger(LabRuntime.class);
@@ -56,12 +59,19 @@ public class LabRuntime {
         return (sandboxId, progress) -> {
             copyAssets(sandboxId, lab, progress);
             runOnce(sandboxId, "lab-setup", lab.setup(), "running the lab setup", progress);
+            List<Integer> replayed = new ArrayList<>();
             for (Step step : lab.steps()) {
                 if (step.number() > stepNumber) break;
                 runOnce(sandboxId, "step-" + step.number(), step.setup(),
                         "preparing step " + step.number(), progress);
-                if (replay.contains(step.number())) replay(sandboxId, step, replay, progress);
+                if (replay.contains(step.number()) && replay(sandboxId, step, replay, progress)) {
+                    replayed.add(step.number());
+                }
             }
+            if (replayed.isEmpty()) return null;
+            return "Replayed your " + (replayed.size() == 1 ? "solution of step " + replayed.getFirst()
+                    : "solutions of steps " + replayed.getFirst() + "–" + replayed.getLast())
+                    + " (see: cat " + REPLAY_LOG + ")";
         };
     }
 
@@ -75,21 +85,26 @@ public class LabRuntime {
         }
     }
 
-    private void replay(String sandboxId, Step step, List<Integer> replay, Consumer<String> progress) {
+    /** Runs a passed step's solution unless this sandbox has it already; true when it ran. */
+    private boolean replay(String sandboxId, Step step, List<Integer> replay, Consumer<String> progress) {
         String what = "Replaying " + (replay.size() == 1 ? "step " + replay.getFirst() + " (your earlier solution)"
                 : "steps " + replay.getFirst() + "–" + replay.getLast() + " (your earlier solutions)")
                 + ": step " + step.number() + " (" + (replay.indexOf(step.number()) + 1) + " of " + replay.size() + ")…";
         String marker = MARKERS + "/solved-" + step.number();
-        String command = "test -e " + marker + " && exit 0; bash -s && mkdir -p " + MARKERS + " && touch " + marker;
-        if (marked(sandboxId, "solved-" + step.number())) return;
+        // The commands and their output go to REPLAY_LOG, so the learner can see what was done for them.
+        String command = "set -o pipefail; mkdir -p /var/log " + MARKERS + "; printf '\\n### step " + step.number()
+                + ": your earlier solution\\n' >> " + REPLAY_LOG + "; tee -a " + REPLAY_LOG + " | bash -s 2>&1 | sed 's/^/> /' >> "
+                + REPLAY_LOG + " && touch " + marker;
+        if (marked(sandboxId, "solved-" + step.number())) return false;
         progress.accept(what);
-        ExecResult result = agent.exec(sandboxId, List.of("sh", "-c", command), REPLAY_TIMEOUT_SECONDS, step.solution());
+        ExecResult result = agent.exec(sandboxId, List.of("bash", "-c", command), REPLAY_TIMEOUT_SECONDS, step.solution());
         // A solution that does not replay cleanly must not lock the learner out of their lab: they see
         // the step and can redo it by hand.
         if (result.timedOut() || result.exitCode() != 0) {
             log.info("Replaying the solution of step {} in sandbox {} failed (exit {}): {}", step.number(), sandboxId,
                     result.exitCode(), tail(result));
         }
+        return true;
     }
 
     private void copyAssets(String sandboxId, Lab lab, Consumer<String> progress) {

@@ -115,8 +115,7 @@ public class LabSandboxes {
                 }
                 sandbox.created(info);
             }
-            preparation.prepare(sandbox.id(), sandbox::progress);
-            sandbox.finished();
+            sandbox.finished(preparation.prepare(sandbox.id(), sandbox::progress));
         } catch (AgentException e) {
             log.info("Sandbox {} for session {} failed: {}", sandbox.id(), sandbox.session(), e.getMessage());
             sandbox.failed(e.getMessage());

@@ -90,8 +90,9 @@ class ResumeTest {
         assertThat(check(learner, 1).path("passed").asBoolean()).isTrue();
 
         // In the same sandbox, moving on replays nothing: the learner did step 1 right here.
-        SandboxWait.ready(learner, "resume", 2);
+        JsonNode moved = SandboxWait.ready(learner, "resume", 2);
         assertThat(agent.shell(first, "cat " + CONFIG, 10).stdout()).isEqualTo("v1\n");
+        assertThat(moved.path("message").asText()).doesNotContain("Replayed");
 
         // Restart (a new container) at step 2: step 1's solution runs before the learner gets it.
         JSON.readTree(learner.delete("/labs/resume/sandbox?step=2").body());
@@ -99,6 +100,10 @@ class ResumeTest {
         String second = sandboxes.readyId(learner.learner(), "resume").orElseThrow();
         assertThat(second).as(status.toString()).isNotEqualTo(first);
         assertThat(agent.shell(second, "cat " + CONFIG, 10).stdout()).as("replayed once").isEqualTo("v1\n");
+        assertThat(status.path("message").asText()).as("the status line tells the learner")
+                .startsWith("Replayed your solution of step 1").contains(LabRuntime.REPLAY_LOG);
+        assertThat(agent.shell(second, "cat " + LabRuntime.REPLAY_LOG, 10).stdout()).as("the commands are there to read")
+                .contains("### step 1: your earlier solution", "echo v1 >> " + CONFIG);
         assertThat(check(learner, 2).path("passed").asBoolean()).as("step 2 not done yet").isFalse();
         agent.shell(second, "sed -i s/v1/v2/ " + CONFIG, 10);
         JsonNode passed = check(learner, 2);
