@@ -12,6 +12,7 @@
     terminals.forEach(t => { if (!t.connected) { t.attempt = 0; t.connect(); } });
     if (!terminals.size) openTerminal('1');
     runForeground();
+    showReplay();
     if (config.poll) schedulePoll();
   });
 
@@ -80,6 +81,16 @@
     foregroundDone = true;
     sessionStorage.setItem(key, '1');
     typeInto('1', config.foreground.replace(/\s*$/, '\n'), false);
+  }
+
+  // Resume replayed earlier steps' solutions into this fresh sandbox: show the learner what ran.
+  let replayShown = false;
+  function showReplay() {
+    const message = (sandbox.status && sandbox.status.message) || '';
+    const log = message.match(/\(see: (cat \S+)\)/);
+    if (replayShown || !message.startsWith('Replayed') || !log) return;
+    replayShown = true;
+    typeInto('1', `${log[1]}\n`, false);
   }
 
   // ---- code blocks: Run / Copy / Write file (code-blocks.js) ------------------------------------

@@ -92,9 +92,10 @@ public class LabRuntime {
                 + ": step " + step.number() + " (" + (replay.indexOf(step.number()) + 1) + " of " + replay.size() + ")…";
         String marker = MARKERS + "/solved-" + step.number();
         // The commands and their output go to REPLAY_LOG, so the learner can see what was done for them.
-        String command = "set -o pipefail; mkdir -p /var/log " + MARKERS + "; printf '\\n### step " + step.number()
-                + ": your earlier solution\\n' >> " + REPLAY_LOG + "; tee -a " + REPLAY_LOG + " | bash -s 2>&1 | sed 's/^/> /' >> "
-                + REPLAY_LOG + " && touch " + marker;
+        // Commands are logged as "$ command", output as is; the script comes on stdin (no quoting needed).
+        String command = "set -o pipefail; mkdir -p /var/log " + MARKERS + "; script=$(cat); { printf '\\n### step "
+                + step.number() + ": your earlier solution\\n'; printf '%s\\n' \"$script\" | sed 's/^/$ /'; } >> "
+                + REPLAY_LOG + "; printf '%s\\n' \"$script\" | bash -s >> " + REPLAY_LOG + " 2>&1 && touch " + marker;
         if (marked(sandboxId, "solved-" + step.number())) return false;
         progress.accept(what);
         ExecResult result = agent.exec(sandboxId, List.of("bash", "-c", command), REPLAY_TIMEOUT_SECONDS, step.solution());

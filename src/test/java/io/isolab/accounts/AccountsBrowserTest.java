@@ -95,6 +95,7 @@ class AccountsBrowserTest {
         page.locator(".topbar a:has-text('Sign up')").click();
         page.locator("#username").fill(name);
         page.locator("#password").fill("browser-pass");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-signup.png")));
         page.locator("form button[type=submit]").click();
         assertThat(page.locator(".topbar .who")).hasText(name);
 
@@ -116,6 +117,12 @@ class AccountsBrowserTest {
         page.locator("#sandbox-status .restart").click();
         assertThat(page.locator("#sandbox-status .text")).containsText("Replayed your solution of step 1",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(DEADLINE_MS));
+        // ... and the replayed commands with their output appear in terminal 1.
+        page.waitForFunction("() => window.isolab.text('1').includes('### step 1: your earlier solution')", null,
+                new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
+        page.waitForFunction("() => { const l = window.isolab.text('1').split('\\n').map(x => x.trim());"
+                + " const i = l.indexOf('$ echo isolab-$((6*7))'); return i >= 0 && l[i + 1] === 'isolab-42'; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(DEADLINE_MS));
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-resume.png")));
 
         page.locator(".topbar button:has-text('Sign out')").click();
