@@ -95,6 +95,18 @@ stop_bg() {
   fi
   rm -f "$f"
 }
+# drain_pool URL TOKEN: a throwaway agent empties its warm pool before it stops, so it leaves no
+# idle sandboxes (and no loop mounts in its state dir) behind; a real agent keeps its pool for re-adoption.
+drain_pool() {
+  local url=$1 token=$2 i
+  curl -fsS -m 10 -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"target":0}' "$url/api/v1/pool" >/dev/null 2>&1 || return 0
+  for i in $(seq 1 30); do
+    curl -fsS -m 5 -H "Authorization: Bearer $token" "$url/api/v1/pool" 2>/dev/null \
+      | grep -q '"ready":0,"starting":0' && return 0
+    sleep 1
+  done
+}
 bg_running() { local f="$ISOLAB_STATE/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
 
 # Address of the docker0 bridge: sandboxes reach host services (registry mirror) there.

@@ -15,6 +15,7 @@ phase() {
 }
 report() {
   local rc=$?
+  bg_running test-agent && drain_pool "${ISOLAB_AGENT_URL:-}" "${ISOLAB_AGENT_TOKEN:-}"
   stop_bg test-agent
   "$ISOLAB_ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true
   [ -n "$current" ] && timings+=("$(printf '%-22s %5ss  FAILED' "$current" $((SECONDS - current_start)))")
