@@ -36,6 +36,8 @@ if [ -f "$WEB_JAR" ]; then
   wait_for "http://127.0.0.1:$WEB_PORT/" 180 "web app" web \
     || { tail -n 30 "$ISOLAB_STATE/logs/web.log" >&2; fail "web app did not answer (log: .state/logs/web.log)"; }
   step "Isolab is running: http://$(hostname -I 2>/dev/null | awk '{print $1}'):$WEB_PORT/  (local: http://127.0.0.1:$WEB_PORT/)"
+  # On the very first start the web app creates the admin account and logs its password once.
+  sed -n '/created the first admin account/,/keep it safe/p' "$ISOLAB_STATE/logs/web.log" | sed 's/^/    /'
 else
   warn "web app jar missing ($WEB_JAR): only the agent runs"
 fi
