@@ -5,7 +5,9 @@
 (function () {
   'use strict';
   const INPUT = 0x30, RESIZE = 0x31, PAUSE = 0x32, RESUME = 0x33;
-  const HIGH = 256 * 1024, LOW = 32 * 1024;
+  // Output frames carry up to 64 KiB: pause 8 frames ahead of xterm.js (about 25 ms of its parsing), resume
+  // with 2 frames still queued, so xterm.js does not run dry while the resume travels to the agent.
+  const HIGH = 512 * 1024, LOW = 128 * 1024;
   const encoder = new TextEncoder();
 
   class TerminalSession {

@@ -9,7 +9,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,16 +17,20 @@ import java.util.function.Consumer;
 
 /**
  * One shell on a PTY in a sandbox, which outlives the WebSockets that view it.
- * A single reader thread pumps PTY output into the replay buffer and to the attached socket.
- * It stops reading while the viewer paused, and while nobody views once a replay buffer's worth
+ * A reader thread pumps PTY output into a bounded {@link OutputQueue}; a sender thread takes what piled
+ * up there as one frame (up to 64 KiB) into the replay buffer and to the attached socket (and watchers):
+ * a flood costs a few big frames instead of one per ~4 KiB PTY read, an echo goes out at once. Both
+ * stop while the viewer paused; the reader also stops while nobody views once a replay buffer's worth
  * of unseen output piled up: the kernel's PTY buffer then fills and blocks the writer, so a
  * flood like {@code yes} costs neither memory nor CPU here.
  */
 public final class Terminal {
 
     static final int REPLAY_BYTES = 64 * 1024;
-    /** Frames stay within 8 KiB, the default message buffer of common WebSocket clients (Tomcat's). */
-    static final int READ_CHUNK = 8 * 1024 - 1;
+    /** Output frames carry at most this many bytes (64 KiB with the command byte): few frames for a flood. */
+    static final int FRAME_OUTPUT_BYTES = 64 * 1024 - 1;
+    /** A PTY read returns at most ~4 KiB (the line discipline's buffer); more would only allocate more. */
+    private static final int READ_CHUNK = 16 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Terminal.class);
 
     private final String sandboxId;
@@ -36,6 +39,7 @@ public final class Terminal {
     private final PtyShell shell;
     private final Consumer<Terminal> onEnd;
     private final ReplayBuffer replay = new ReplayBuffer(REPLAY_BYTES);
+    private final OutputQueue queue = new OutputQueue(FRAME_OUTPUT_BYTES);
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicLong lastTouchMillis = new AtomicLong();
@@ -62,7 +66,9 @@ public final class Terminal {
     }
 
     void start() {
+        // Platform threads: the sender blocks in a socket send while holding outputLock (no carrier pinning).
         Thread.ofPlatform().daemon().name("pty-" + sandboxId + "-" + name).start(this::pump);
+        Thread.ofPlatform().daemon().name("pty-send-" + sandboxId + "-" + name).start(this::send);
     }
 
     public String sandboxId() {
@@ -142,7 +148,7 @@ public final class Terminal {
 
     /** The replay buffer as output frames; call with outputLock held. */
     private List<byte[]> replayFrames() {
-        return replay.frames(READ_CHUNK, TerminalFrame.INPUT_OUTPUT);
+        return replay.frames(FRAME_OUTPUT_BYTES, TerminalFrame.INPUT_OUTPUT);
     }
 
     void detach(WebSocketSession session) {
@@ -205,20 +211,39 @@ public final class Terminal {
         end();
     }
 
+    /** Reads the PTY into the queue; at the end of the output the sender drains the queue and ends. */
     private void pump() {
-        byte[] buffer = new byte[READ_CHUNK + 1];
-        buffer[0] = TerminalFrame.INPUT_OUTPUT;
+        byte[] buffer = new byte[READ_CHUNK];
         try {
-            while (awaitGo()) {
-                int n = shell.output().read(buffer, 1, READ_CHUNK);
+            while (awaitGo(true)) {
+                int n = shell.output().read(buffer, 0, buffer.length);
                 if (n < 0) {
                     break;
                 }
                 bytesRead.addAndGet(n);
-                deliver(buffer, n);
+                if (!queue.put(buffer, 0, n)) {
+                    break;
+                }
             }
         } catch (IOException e) {
             log.debug("terminal {}/{}: PTY closed: {}", sandboxId, name, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queue.finish();
+        }
+    }
+
+    /** Sends whatever output is queued as one frame, as long as the viewer has not paused. */
+    private void send() {
+        try {
+            while (awaitGo(false)) {
+                byte[] frame = queue.take(TerminalFrame.INPUT_OUTPUT);
+                if (frame == null) {
+                    break;
+                }
+                deliver(frame);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -226,22 +251,24 @@ public final class Terminal {
         }
     }
 
-    private boolean awaitGo() throws InterruptedException {
+    /** Waits while paused (and, for the reader, while unseen output piled up); false once ended. */
+    private boolean awaitGo(boolean reader) throws InterruptedException {
         synchronized (flowLock) {
-            while (!ended.get() && (paused || (!attached && unseenBytes >= REPLAY_BYTES))) {
+            while (!ended.get() && (paused || (reader && !attached && unseenBytes >= REPLAY_BYTES))) {
                 flowLock.wait();
             }
             return !ended.get();
         }
     }
 
-    private void deliver(byte[] buffer, int n) {
+    private void deliver(byte[] frame) {
+        int n = frame.length - 1;
         WebSocketSession failed = null;
         synchronized (outputLock) {
-            replay.append(buffer, 1, n);
+            replay.append(frame, 1, n);
             for (Watcher watcher : watchers) {
                 // a watcher too far behind is dropped (it closes itself), never waited for
-                if (!watcher.offer(Arrays.copyOf(buffer, n + 1))) {
+                if (!watcher.offer(frame)) {
                     watchers.remove(watcher);
                 }
             }
@@ -251,8 +278,7 @@ public final class Terminal {
                 }
                 return;
             }
-            // A copy: the decorator may queue the message while another thread (a close) holds the socket.
-            byte[] frame = Arrays.copyOf(buffer, n + 1);
+            // The frame is never written to after this: viewer and watchers may share it.
             try {
                 viewer.sendMessage(new BinaryMessage(frame));
             } catch (IOException | RuntimeException e) {
@@ -271,6 +297,7 @@ public final class Terminal {
             return;
         }
         onEnd.accept(this);
+        queue.finish();
         synchronized (flowLock) {
             flowLock.notifyAll();
         }
