@@ -96,9 +96,19 @@ public final class AgentTerminal implements AutoCloseable {
     }
 
     private final class Listener implements WebSocket.Listener {
+        /** Whether the next part starts a message (and so carries the command byte). */
+        private boolean messageStart = true;
+        /** Whether the message being received is output ('0'). */
+        private boolean outputMessage;
+
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            if (data.remaining() > 0 && data.get() == '0') {
+            // Frames of up to 64 KiB may arrive in parts; only the first part has the command byte.
+            if (messageStart && data.remaining() > 0) {
+                outputMessage = data.get() == '0';
+            }
+            messageStart = last;
+            if (outputMessage && data.remaining() > 0) {
                 byte[] b = new byte[data.remaining()];
                 data.get(b);
                 synchronized (output) {
