@@ -160,9 +160,10 @@ class BrowserTest {
         // A page that is busy (here: held by a loop) falls behind; once it runs again the unrendered
         // backlog passes the high-water mark and the terminal must tell the agent to pause.
         String done = "window.isolab.text('1').split('\\n').some(l => l.trim() === 'flood-done-3')";
-        String stall = "() => { const t = Date.now(); while (Date.now() - t < 1500) {} }";
-        for (int i = 0; i < 20 && pauses() == 0 && !(Boolean) page.evaluate("() => " + done); i++) {
-            page.evaluate(stall);
+        // Each stall is longer than the last: on a loaded host output arrives slowly, and a short
+        // stall may not let enough pile up to pass the high-water mark.
+        for (int i = 1; i <= 20 && pauses() == 0 && !(Boolean) page.evaluate("() => " + done); i++) {
+            page.evaluate("ms => { const t = Date.now(); while (Date.now() - t < ms) {} }", Math.min(1500 * i, 8000));
         }
         waitFor("() => " + done);
         assertThat(pauses()).as("flow control paused the agent at least once").isPositive();
