@@ -47,6 +47,12 @@ public class LearnerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts an HTML form ({@code a=1&b=2}, already encoded). */
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }
