@@ -6,6 +6,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +48,30 @@ class Instructor {
         }
         String location = created.headers().firstValue("location").orElseThrow();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Opens a WebSocket at {@code path}; throws {@link Refused} with the HTTP status of a refused upgrade. */
+    WebSocket socket(String path, WebSocket.Listener listener) throws Refused {
+        try {
+            return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(URI.create(base.replace("http", "ws") + path), listener).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                throw new Refused(refused.getResponse().statusCode());
+            }
+            throw new IllegalStateException("WebSocket " + path + " failed", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("WebSocket " + path + " failed", e);
+        }
+    }
+
+    static class Refused extends Exception {
+        final int status;
+
+        Refused(int status) {
+            super("WebSocket upgrade refused with HTTP " + status);
+            this.status = status;
+        }
     }
 
     private static String enc(String value) {
