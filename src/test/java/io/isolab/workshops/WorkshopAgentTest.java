@@ -49,6 +49,10 @@ class WorkshopAgentTest {
     AgentClient agent;
     @Autowired
     LabSandboxes sandboxes;
+    @Autowired
+    Prewarm prewarm;
+    @Autowired
+    WorkshopRepository repository;
 
     private LearnerClient learner;
 
@@ -61,6 +65,7 @@ class WorkshopAgentTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("isolab-workshop-agent");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+        registry.add("isolab.workshops.pool-default", () -> "0");   // the test agent keeps no warm pool
     }
 
     @AfterEach
@@ -136,6 +141,29 @@ class WorkshopAgentTest {
         assertThat(watcher.closeCode()).isNull();
         watch.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         shell.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void prewarmRaisesTheAgentPoolBeforeTheStartAndLowersItAfter() throws Exception {
+        Instructor instructor = new Instructor(port);
+        Map<String, Object> form = WorkshopPagesTest.workshop("Warm", 3, 60);   // starts within the 5 min lead
+        form.put("prewarm", "1");
+        form.remove("memoryMiB");
+        form.remove("cpus");
+        form.remove("pids");
+        long id = instructor.create(form);
+        Workshop workshop = repository.find(id).orElseThrow();
+        try {
+            prewarm.update(Instant.now());
+            JsonNode pool = JSON.readTree(instructor.get("/instructor/workshops/" + id + "/pool").body());
+            assertThat(pool.path("target").asInt()).isEqualTo(1);
+            assertThat(pool.path("warming").asBoolean()).isTrue();
+            assertThat(pool.path("prewarm").asInt()).isEqualTo(1);
+        } finally {
+            prewarm.update(workshop.startsAt().plusSeconds(1));   // started: back to the default
+        }
+        assertThat(agent.pool().target()).isEqualTo(0);
+        assertThat(prewarm.warming()).doesNotContain(id);
     }
 
     private boolean learnerView(String field) throws Exception {
