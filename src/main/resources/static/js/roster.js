@@ -37,7 +37,7 @@
     steps.append(el('th'));
     roster.labs.forEach(lab => {
       if (lab.steps === 0) steps.append(el('th'));
-      for (let n = 1; n <= lab.steps; n++) steps.append(el('th', String(n), 'step-no'));
+      for (let n = 1; n <= lab.steps; n++) steps.append(el('th', String(n), 'roster-step'));
     });
     steps.append(el('th'), el('th'));
     head.append(labs, steps);
