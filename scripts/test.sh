@@ -16,6 +16,7 @@ phase() {
 report() {
   local rc=$?
   stop_bg test-agent
+  "$ISOLAB_ROOT/scripts/postgres.sh" stop >/dev/null 2>&1 || true
   [ -n "$current" ] && timings+=("$(printf '%-22s %5ss  FAILED' "$current" $((SECONDS - current_start)))")
   echo; echo "Phase timings:"; printf '  %s\n' "${timings[@]}"; echo "  total                  $((SECONDS - _t0_script))s"
   [ $rc = 0 ] && echo "TESTS PASSED" || echo "TESTS FAILED (exit $rc)"
@@ -60,4 +61,10 @@ web_tests() {
   grep -h 'Tests run:' "$ISOLAB_STATE/logs/test-web-verify.log" | tail -n1 || true
 }
 phase test-agent-start start_test_agent
+start_test_postgres() {
+  step "Test PostgreSQL (Debian's packages) on 127.0.0.1:${ISOLAB_TEST_PG_PORT:-5433}"
+  ISOLAB_TEST_PG_URL=$("$ISOLAB_ROOT/scripts/postgres.sh" start) || fail "test PostgreSQL did not start (log: .state/logs/postgres.log)"
+  export ISOLAB_TEST_PG_URL
+}
+phase test-postgres start_test_postgres
 phase web-verify web_tests

@@ -6,11 +6,13 @@
   const terminals = new Map();
   let active = null;
   let foregroundDone = false;
+  const csrfHeader = () => IsolabSandbox.csrf();
 
   const sandbox = new IsolabSandbox(document.getElementById('sandbox-status'), config.sandboxUrl, config.step, () => {
     terminals.forEach(t => { if (!t.connected) { t.attempt = 0; t.connect(); } });
     if (!terminals.size) openTerminal('1');
     runForeground();
+    showReplay();
     if (config.poll) schedulePoll();
   });
 
@@ -81,6 +83,16 @@
     typeInto('1', config.foreground.replace(/\s*$/, '\n'), false);
   }
 
+  // Resume replayed earlier steps' solutions into this fresh sandbox: show the learner what ran.
+  let replayShown = false;
+  function showReplay() {
+    const message = (sandbox.status && sandbox.status.message) || '';
+    const log = message.match(/\(see: (cat \S+)\)/);
+    if (replayShown || !message.startsWith('Replayed') || !log) return;
+    replayShown = true;
+    typeInto('1', `${log[1]}\n`, false);
+  }
+
   // ---- code blocks: Run / Copy / Write file (code-blocks.js) ------------------------------------
   document.querySelectorAll('.step-text, .solution').forEach(root => IsolabCodeBlocks.decorateAll(root, typeInto));
 
@@ -102,7 +114,7 @@
     try {
       const response = await fetch(config.checkUrl, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrfHeader()),
         body: JSON.stringify({ answers })
       });
       const body = await response.json().catch(() => ({}));

@@ -15,6 +15,13 @@
       setInterval(() => this.render(), 1000);   // elapsed seconds and countdown tick locally
     }
 
+    /** The CSRF header Spring Security expects on POST/DELETE (meta tags in layout.html). */
+    static csrf() {
+      const token = document.querySelector('meta[name="csrf-token"]');
+      const header = document.querySelector('meta[name="csrf-header"]');
+      return token && header ? { [header.content]: token.content } : {};
+    }
+
     get ready() {
       return this.status && (this.status.state === 'ready' || this.status.state === 'expiring');
     }
@@ -27,7 +34,9 @@
       if (method !== 'GET') this.show({ state: 'starting', message: 'asking for a sandbox', elapsedSeconds: 0 });
       let status;
       try {
-        const response = await fetch(url, { method, headers: { Accept: 'application/json' } });
+        const headers = { Accept: 'application/json' };
+        if (method !== 'GET') Object.assign(headers, SandboxStatus.csrf());
+        const response = await fetch(url, { method, headers });
         const body = await response.json().catch(() => ({}));
         status = response.ok ? body
           : { state: 'unavailable', message: body.message || `the server answered ${response.status}` };
@@ -72,6 +81,8 @@
             actions = [['Extend', () => this.extend()]];
           } else {
             text = left === null ? 'ready' : `ready — ${format(left)} left`;
+            // e.g. "Replayed your solutions of steps 1–2": the learner sees what resume did for them.
+            if (s.message && s.message !== 'ready') text += ` · ${s.message}`;
           }
           break;
         }

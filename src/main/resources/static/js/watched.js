@@ -20,10 +20,8 @@
   pane.prepend(bar);
 
   function csrfHeaders() {
-    // Spring Security's token, when the layout carries it (meta _csrf / _csrf_header).
-    const token = document.querySelector('meta[name="_csrf"]');
-    const header = document.querySelector('meta[name="_csrf_header"]');
-    return token && header ? { [header.content]: token.content } : {};
+    // The layout's CSRF meta tags, read the same way as the sandbox calls do.
+    return window.IsolabSandbox ? IsolabSandbox.csrf() : {};
   }
 
   toggle.addEventListener('change', async () => {

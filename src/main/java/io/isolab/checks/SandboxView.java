@@ -28,7 +28,6 @@ public final class SandboxView {
     private final SandboxAccess access;
     private final ObjectMapper json;
     private List<ProcessInfo> processes;
-    private Map<String, Integer> sandboxPids;
     private List<String> runningImages;
     private final Map<String, Optional<CgroupStats>> cgroups = new HashMap<>();
     private final Map<String, Optional<JsonNode>> inspected = new HashMap<>();
@@ -44,16 +43,9 @@ public final class SandboxView {
         return processes;
     }
 
-    /**
-     * The pid as the sandbox's own pid namespace numbers it (what ps in the learner's terminal shows).
-     * The probe gives the host pid and the innermost pid ({@code nsPid}); the sandbox level sits in
-     * between, so it is read from NSpid inside the sandbox and matched on (innermost pid, pid ns inode).
-     */
+    /** The pid as the sandbox's own pid namespace numbers it (what ps in the learner's terminal shows). */
     public OptionalInt sandboxPid(ProcessInfo p) {
-        if (sandboxPids == null) sandboxPids = SandboxPids.parse(call(() -> access.shell(SandboxPids.SCRIPT, DOCKER_TIMEOUT)).stdout());
-        Long inode = p.ns() == null ? null : p.ns().get("pid");
-        Integer pid = p.nsPid() == null || inode == null ? null : sandboxPids.get(p.nsPid() + ":" + inode);
-        return pid == null ? OptionalInt.empty() : OptionalInt.of(pid);
+        return p.sandboxPid() == null ? OptionalInt.empty() : OptionalInt.of(p.sandboxPid());
     }
 
     public Optional<CgroupStats> cgroup(String container) {

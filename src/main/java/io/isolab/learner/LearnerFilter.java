@@ -41,6 +41,7 @@ public class LearnerFilter extends OncePerRequestFilter {
             response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
         }
         request.setAttribute(Learner.ATTRIBUTE, new Learner(id));
+        request.setAttribute(Learner.ANONYMOUS, new Learner(id));
         chain.doFilter(request, response);
     }
 

@@ -8,6 +8,7 @@ import io.isolab.checks.StepResult;
 import io.isolab.learner.Learner;
 import io.isolab.progress.ProgressRepository;
 import io.isolab.sandbox.AgentException;
+import io.isolab.runtime.LabRuntime;
 import io.isolab.sandbox.LabSandboxes;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +24,11 @@ public class CheckController {
     private final LabSandboxes sandboxes;
     private final ProgressRepository progress;
 
-    public CheckController(Labs labs, StepChecker checker, LabSandboxes sandboxes, ProgressRepository progress) {
+    private final LabRuntime runtime;
+
+    public CheckController(Labs labs, StepChecker checker, LabSandboxes sandboxes, ProgressRepository progress,
+                           LabRuntime runtime) {
+        this.runtime = runtime;
         this.labs = labs;
         this.checker = checker;
         this.sandboxes = sandboxes;
@@ -40,6 +45,7 @@ public class CheckController {
         List<String> answers = request == null || request.answers() == null ? List.of() : request.answers();
         StepResult result = checker.check(lab, step, sandboxId, answers);
         progress.checked(learner.id(), lab.id(), n, result.passed());
+        if (result.passed()) runtime.markSolved(sandboxId, n);
         String next = n >= lab.steps().size() ? "/labs/" + id + "/finish" : "/labs/" + id + "/steps/" + (n + 1);
         return new CheckResponse(result.passed(), result.conditions(), result.passed() ? next : null);
     }

@@ -4,6 +4,7 @@ import io.isolab.catalog.Lab;
 import io.isolab.learner.Learner;
 import io.isolab.runtime.LabRuntime;
 import io.isolab.sandbox.LabSandboxes;
+import io.isolab.sandbox.Preparation;
 import io.isolab.sandbox.SandboxStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +23,24 @@ public class SandboxController {
     private final LabSandboxes sandboxes;
     private final LabRuntime runtime;
 
-    public SandboxController(Labs labs, LabSandboxes sandboxes, LabRuntime runtime) {
+    private final Progresses progresses;
+
+    public SandboxController(Labs labs, LabSandboxes sandboxes, LabRuntime runtime, Progresses progresses) {
         this.labs = labs;
         this.sandboxes = sandboxes;
         this.runtime = runtime;
+        this.progresses = progresses;
+    }
+
+    /** Prepares {@code step}; steps the learner passed before it are replayed into a fresh sandbox (resume). */
+    private Preparation preparation(Lab lab, int step, Learner learner) {
+        return runtime.forStep(lab, labs.step(lab, step).number(), progresses.of(learner, lab).completedSteps());
     }
 
     @PostMapping("/labs/{id}/sandbox")
     public SandboxStatus start(@PathVariable String id, @RequestParam(defaultValue = "1") int step, Learner learner) {
         Lab lab = labs.lab(id);
-        return sandboxes.ensure(learner.id(), lab.id(), runtime.forStep(lab, labs.step(lab, step).number()));
+        return sandboxes.ensure(learner.id(), lab.id(), preparation(lab, step, learner));
     }
 
     @GetMapping("/labs/{id}/sandbox")
@@ -42,7 +51,7 @@ public class SandboxController {
     @DeleteMapping("/labs/{id}/sandbox")
     public SandboxStatus restart(@PathVariable String id, @RequestParam(defaultValue = "1") int step, Learner learner) {
         Lab lab = labs.lab(id);
-        return sandboxes.restart(learner.id(), lab.id(), runtime.forStep(lab, labs.step(lab, step).number()));
+        return sandboxes.restart(learner.id(), lab.id(), preparation(lab, step, learner));
     }
 
     @PostMapping("/labs/{id}/sandbox/extend")

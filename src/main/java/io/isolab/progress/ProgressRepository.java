@@ -57,6 +57,34 @@ public class ProgressRepository {
                 .collect(Collectors.groupingBy(StepProgress::labId));
     }
 
+    /**
+     * Moves everything {@code from} did to {@code to} (an anonymous browser's progress into the account
+     * that just signed in). Where both have a row for a step, attempts add up and the earlier start and
+     * completion win.
+     */
+    @Transactional
+    public void moveAll(String from, String to) {
+        if (from.equals(to)) return;
+        for (StepProgress s : byLab(from).values().stream().flatMap(List::stream).toList()) {
+            ensureRow(to, s.labId(), s.step());
+            jdbc.sql("""
+                    UPDATE step_progress
+                       SET attempts = attempts + :attempts,
+                           failed_checks = failed_checks + :failed,
+                           started_at = LEAST(started_at, :started),
+                           completed_at = CASE WHEN completed_at IS NULL THEN :completed
+                                               WHEN :completed IS NULL THEN completed_at
+                                               ELSE LEAST(completed_at, :completed) END
+                     WHERE learner_id = :learner AND lab_id = :lab AND step = :step""")
+                    .param("attempts", s.attempts()).param("failed", s.failedChecks())
+                    .param("started", Timestamp.from(s.startedAt()))
+                    .param("completed", s.completedAt() == null ? null : Timestamp.from(s.completedAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("learner", to).param("lab", s.labId()).param("step", s.step())
+                    .update();
+        }
+        jdbc.sql("DELETE FROM step_progress WHERE learner_id = ?").param(from).update();
+    }
+
     private void ensureRow(String learnerId, String labId, int step) {
         Timestamp now = now();
         try {

@@ -80,10 +80,15 @@ final class LabSandbox {
     }
 
     synchronized void finished() {
+        finished(null);
+    }
+
+    /** @param note what the learner should know about the ready sandbox (e.g. a replay), or null */
+    synchronized void finished(String note) {
         busy = false;
         preparedOnce = true;
         state = "ready";
-        message = "ready";
+        message = note == null ? "ready" : note;
     }
 
     synchronized void failed(String why) {
@@ -109,7 +114,7 @@ final class LabSandbox {
                 Long left = expiresAt == null ? null : Math.max(0, Duration.between(now, expiresAt).toSeconds());
                 boolean soon = left != null && left <= warnBefore.toSeconds();
                 yield new SandboxStatus(soon ? "expiring" : "ready", expiresAt,
-                        soon ? "This sandbox expires soon." : "ready", null, left);
+                        soon ? "This sandbox expires soon." : message, null, left);
             }
             default -> new SandboxStatus(state, null, message, null, null);
         };

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +85,29 @@ public class LabSandboxes {
         return Optional.of(sandbox.id());
     }
 
+    /**
+     * Hands {@code from}'s sandboxes to {@code to} (an anonymous browser signing in), so terminals and
+     * checks keep working on the same container. Where {@code to} already has one for a lab, theirs stays
+     * and {@code from}'s is removed.
+     */
+    public void transfer(String from, String to) {
+        if (from.equals(to)) return;
+        String prefix = from + "/";
+        for (String key : List.copyOf(sandboxes.keySet())) {
+            if (!key.startsWith(prefix)) continue;
+            LabSandbox moving = sandboxes.remove(key);
+            if (moving == null) continue;
+            LabSandbox kept = sandboxes.putIfAbsent(key(to, key.substring(prefix.length())), moving);
+            if (kept != null && moving.id() != null) {
+                try {
+                    agent.delete(moving.id());
+                } catch (AgentException e) {
+                    log.info("Could not remove sandbox {} after sign-in: {}", moving.id(), e.getMessage());
+                }
+            }
+        }
+    }
+
     private void run(LabSandbox sandbox, Preparation preparation) {
         try {
             if (sandbox.id() == null) {
@@ -97,8 +121,7 @@ public class LabSandboxes {
                 }
                 sandbox.created(info);
             }
-            preparation.prepare(sandbox.id(), sandbox::progress);
-            sandbox.finished();
+            sandbox.finished(preparation.prepare(sandbox.id(), sandbox::progress));
         } catch (AgentException e) {
             log.info("Sandbox {} for session {} failed: {}", sandbox.id(), sandbox.session(), e.getMessage());
             sandbox.failed(e.getMessage());

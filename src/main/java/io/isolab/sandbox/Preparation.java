@@ -9,6 +9,10 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface Preparation {
 
-    /** @param progress receives short human messages ("running lab setup") as work proceeds */
-    void prepare(String sandboxId, Consumer<String> progress);
+    /**
+     * @param progress receives short human messages ("running lab setup") as work proceeds
+     * @return a note for the learner shown with the ready sandbox ("Replayed your solutions of steps 1–2 …"),
+     *         or null
+     */
+    String prepare(String sandboxId, Consumer<String> progress);
 }

@@ -1,6 +1,6 @@
 package io.isolab.workshops;
 
-import io.isolab.learner.Learner;
+import io.isolab.accounts.CurrentLearner;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,14 +43,14 @@ public class JoinPages {
     }
 
     @GetMapping("/join/{code}")
-    public String workshop(@PathVariable String code, Learner learner, Model model, HttpServletResponse response) {
+    public String workshop(@PathVariable String code, CurrentLearner learner, Model model, HttpServletResponse response) {
         Workshop workshop = workshops.byCode(code);
-        Optional<Participant> participant = repository.participant(workshop.id(), learner.id());
+        Optional<Participant> participant = repository.participant(workshop.id(), learner.learnerId());
         return page(workshop, participant, model, response, null);
     }
 
     @PostMapping("/join/{code}")
-    public String join(@PathVariable String code, @RequestParam(defaultValue = "") String name, Learner learner,
+    public String join(@PathVariable String code, @RequestParam(defaultValue = "") String name, CurrentLearner learner,
                        Model model, HttpServletResponse response) {
         Workshop workshop = workshops.byCode(code);
         String display = name.strip();
@@ -62,7 +62,7 @@ public class JoinPages {
             return page(workshop, Optional.empty(), model, response,
                     "Type a name your instructor will recognise (1 to " + MAX_NAME + " characters).");
         }
-        repository.join(workshop.id(), learner.id(), display);
+        repository.join(workshop.id(), learner.learnerId(), display);
         return "redirect:/join/" + workshop.code();
     }
 

@@ -1,6 +1,6 @@
 package io.isolab.workshops;
 
-import io.isolab.learner.Learner;
+import io.isolab.accounts.CurrentLearner;
 import io.isolab.sandbox.AgentClient;
 import io.isolab.sandbox.AgentException;
 import io.isolab.sandbox.LabSandboxes;
@@ -32,27 +32,27 @@ public class LearnerWorkshopApi {
     }
 
     @GetMapping("/workshops/me")
-    public Map<String, Object> me(@RequestParam String lab, Learner learner) {
+    public Map<String, Object> me(@RequestParam String lab, CurrentLearner learner) {
         Instant now = Instant.now();
-        boolean inWorkshop = workshops.joinedBy(learner.id(), now).stream().anyMatch(w -> w.labIds().contains(lab));
+        boolean inWorkshop = workshops.joinedBy(learner.learnerId(), now).stream().anyMatch(w -> w.labIds().contains(lab));
         boolean watched = false;
         if (inWorkshop) {
             try {
-                watched = sandboxes.readyId(learner.id(), lab)
+                watched = sandboxes.readyId(learner.learnerId(), lab)
                         .map(id -> agent.terminals(id).stream().anyMatch(t -> t.watchers() > 0)).orElse(false);
             } catch (AgentException e) {
                 // The notice is a courtesy; an agent blip shows "not watched" until the next poll.
             }
         }
-        return Map.of("inWorkshop", inWorkshop, "watched", watched, "allowTyping", consent.allows(learner.id()));
+        return Map.of("inWorkshop", inWorkshop, "watched", watched, "allowTyping", consent.allows(learner.learnerId()));
     }
 
     public record Share(boolean allow) {
     }
 
     @PostMapping("/workshops/me/share")
-    public Map<String, Object> share(@RequestBody Share share, Learner learner) {
-        consent.set(learner.id(), share.allow());
-        return Map.of("allowTyping", consent.allows(learner.id()));
+    public Map<String, Object> share(@RequestBody Share share, CurrentLearner learner) {
+        consent.set(learner.learnerId(), share.allow());
+        return Map.of("allowTyping", consent.allows(learner.learnerId()));
     }
 }

@@ -1,5 +1,8 @@
 package io.isolab.authors;
 
+import io.isolab.accounts.SecurityConfig;
+import org.springframework.context.annotation.Import;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
 
 @WebMvcTest(AuthorsController.class)
+@Import(SecurityConfig.class)
 class AuthorsPageTest {
 
     @TestConfiguration

@@ -17,36 +17,21 @@ final class Fixtures {
 
     static final String PROCESSES = """
             [{"pid": 3000, "ppid": 2990, "comm": "init", "cmdline": "/usr/local/bin/isolab-init", "ns": %1$s,
-              "cgroups": ["0::/"], "seccomp": 0, "capEff": "000001fffeffffff", "nsPid": 1, "container": null,
+              "cgroups": ["0::/"], "seccomp": 0, "capEff": "000001fffeffffff", "nsPid": 1, "sandboxPid": 1, "container": null,
               "containerName": null, "sandboxInit": true},
              {"pid": 3010, "ppid": 3000, "comm": "dockerd", "cmdline": "dockerd --host unix:///var/run/docker.sock",
-              "ns": %1$s, "cgroups": ["0::/"], "seccomp": 0, "capEff": "000001fffeffffff", "nsPid": 20,
+              "ns": %1$s, "cgroups": ["0::/"], "seccomp": 0, "capEff": "000001fffeffffff", "nsPid": 20, "sandboxPid": 20,
               "container": null, "containerName": null, "sandboxInit": false},
              {"pid": 3100, "ppid": 3050, "comm": "sleep", "cmdline": "sleep 1000", "ns": %1$s, "cgroups": ["0::/"],
-              "seccomp": 0, "capEff": "000001fffeffffff", "nsPid": 57, "container": null, "containerName": null,
+              "seccomp": 0, "capEff": "000001fffeffffff", "nsPid": 57, "sandboxPid": 57, "container": null, "containerName": null,
               "sandboxInit": false},
              {"pid": 3200, "ppid": 3190, "comm": "redis-server", "cmdline": "redis-server *:6379", "ns": %2$s,
-              "cgroups": ["12:memory:/docker/ab12cd34ef56"], "seccomp": 2, "capEff": "00000000a80425fb", "nsPid": 1,
+              "cgroups": ["12:memory:/docker/ab12cd34ef56"], "seccomp": 2, "capEff": "00000000a80425fb", "nsPid": 1, "sandboxPid": 80,
               "container": "ab12cd34ef5678", "containerName": "db", "sandboxInit": false},
              {"pid": 3300, "ppid": 3290, "comm": "sleep", "cmdline": "sleep 2000",
               "ns": {"pid": 4026532501, "net": 4026532304}, "cgroups": ["0::/"], "seccomp": 0,
-              "capEff": "000001fffeffffff", "nsPid": 1, "container": null, "containerName": null, "sandboxInit": false}]
+              "capEff": "000001fffeffffff", "nsPid": 1, "sandboxPid": 95, "container": null, "containerName": null, "sandboxInit": false}]
             """.formatted(SANDBOX_NS, DB_NS);
-
-    /** What SandboxPids.SCRIPT prints inside that sandbox. */
-    static final String SANDBOX_PIDS = """
-            /proc/1/status:NSpid:\t1
-            /proc/20/status:NSpid:\t20
-            /proc/57/status:NSpid:\t57
-            /proc/80/status:NSpid:\t80\t1
-            /proc/95/status:NSpid:\t95\t1
-            ---
-            /proc/1/ns/pid 4026532301
-            /proc/20/ns/pid 4026532301
-            /proc/57/ns/pid 4026532301
-            /proc/80/ns/pid 4026532401
-            /proc/95/ns/pid 4026532501
-            """;
 
     static final String DB = """
             {"Id": "ab12cd34ef5678", "Name": "/db",
@@ -86,7 +71,6 @@ final class Fixtures {
                 {"Name": "mynet", "Driver": "bridge", "Containers": {"ab12": {"Name": "db", "IPv4Address": "172.18.0.2/16"}}}""");
         s.inspect.put("volume dbdata", """
                 {"Name": "dbdata", "Driver": "local", "Mountpoint": "/var/lib/docker/volumes/dbdata/_data"}""");
-        s.script("^grep -H '\\^NSpid:'", 0, SANDBOX_PIDS, "");
         return s;
     }
 }

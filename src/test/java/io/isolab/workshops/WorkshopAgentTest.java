@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolab.IsolabApplication;
+import io.isolab.accounts.AccountService;
 import io.isolab.sandbox.AgentClient;
 import io.isolab.sandbox.LabSandboxes;
 import io.isolab.sandbox.SandboxInfo;
@@ -50,6 +51,8 @@ class WorkshopAgentTest {
     @Autowired
     LabSandboxes sandboxes;
     @Autowired
+    AccountService accounts;
+    @Autowired
     Prewarm prewarm;
     @Autowired
     WorkshopRepository repository;
@@ -75,14 +78,14 @@ class WorkshopAgentTest {
 
     @Test
     void limitsRosterAndWatching() throws Exception {
-        Instructor instructor = new Instructor(port);
+        Instructor instructor = Instructor.signIn(port, accounts);
         Map<String, Object> form = WorkshopPagesTest.workshop("Live", -5, 120);
         form.put("prewarm", "0");
         long id = instructor.create(form);
         String code = Jsoup.parse(instructor.get("/instructor/workshops/" + id).body()).getElementById("join-code").text();
         learner = new LearnerClient(port);
         learner.get("/");
-        assertThat(learner.postForm("/join/" + code, "name=Grace").statusCode()).isEqualTo(302);
+        assertThat(learner.form("/join/" + code, "name", "Grace").statusCode()).isEqualTo(302);
         long participant = JSON.readTree(instructor.get("/instructor/workshops/" + id + "/roster").body())
                 .path("learners").get(0).path("participant").asLong();
 
@@ -105,6 +108,13 @@ class WorkshopAgentTest {
         WebSocket shell = learner.terminal("demo", "1", mine);
         TerminalOutput.type(shell, "echo ready-$((40+2))\r");
         mine.await("ready-42", WAIT);
+        // Only instructors may watch: not the anonymous, not the learner, not a signed-in learner account.
+        for (Instructor nobody : new Instructor[]{Instructor.anonymous(port),
+                Instructor.signIn(port, accounts, io.isolab.accounts.Role.LEARNER)}) {
+            Instructor.Refused refused = assertThrows(Instructor.Refused.class,
+                    () -> nobody.socket(watchPath, new TerminalOutput()));
+            assertThat(refused.status).isIn(302, 401, 403);
+        }
         assertThat(JSON.readTree(learner.post("/labs/demo/steps/1/check", "{}").body()).path("passed").asBoolean()).isTrue();
         JsonNode cell = JSON.readTree(instructor.get("/instructor/workshops/" + id + "/roster").body())
                 .path("learners").get(0).path("cells").get(0);
@@ -145,7 +155,7 @@ class WorkshopAgentTest {
 
     @Test
     void prewarmRaisesTheAgentPoolBeforeTheStartAndLowersItAfter() throws Exception {
-        Instructor instructor = new Instructor(port);
+        Instructor instructor = Instructor.signIn(port, accounts);
         Map<String, Object> form = WorkshopPagesTest.workshop("Warm", 3, 60);   // starts within the 5 min lead
         form.put("prewarm", "1");
         form.remove("memoryMiB");
@@ -161,6 +171,8 @@ class WorkshopAgentTest {
             assertThat(pool.path("prewarm").asInt()).isEqualTo(1);
         } finally {
             prewarm.update(workshop.startsAt().plusSeconds(1));   // started: back to the default
+            repository.close(id);   // so the scheduler of this (cached) context does not warm it again
+            prewarm.update(Instant.now());
         }
         assertThat(agent.pool().target()).isEqualTo(0);
         assertThat(prewarm.warming()).doesNotContain(id);

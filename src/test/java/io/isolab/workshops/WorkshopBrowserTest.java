@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.isolab.IsolabApplication;
+import io.isolab.accounts.AccountService;
+import io.isolab.accounts.Role;
 import io.isolab.sandbox.AgentClient;
 import io.isolab.sandbox.LabSandboxes;
 import io.isolab.testing.AgentEnvironment;
@@ -47,6 +49,8 @@ class WorkshopBrowserTest {
     AgentClient agent;
     @Autowired
     LabSandboxes sandboxes;
+    @Autowired
+    AccountService accounts;
     BrowserContext learnerContext;
     BrowserContext instructorContext;
 
@@ -85,13 +89,20 @@ class WorkshopBrowserTest {
     void rosterUpdatesLiveAndTheInstructorWatchesTheTerminal() {
         instructorContext = context();
         Page instructor = instructorContext.newPage();
-        instructor.navigate(url("/instructor/workshops/new"));
+        String name = "teacher-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "teacher-pass", Role.INSTRUCTOR);
+        instructor.navigate(url("/instructor/workshops/new"));   // sends the instructor to sign in first
+        instructor.waitForURL("**/login");
+        instructor.locator("#username").fill(name);
+        instructor.locator("#password").fill("teacher-pass");
+        instructor.locator("main button[type=submit]").click();
+        instructor.waitForURL("**/instructor/workshops/new**");
         instructor.locator("input[name=title]").fill("Browser workshop");
         Map<String, Object> times = WorkshopPagesTest.workshop("x", -5, 120);
         instructor.locator("input[name=starts]").fill((String) times.get("starts"));
         instructor.locator("input[name=ends]").fill((String) times.get("ends"));
         instructor.locator("input[name=labs][value=demo]").check();
-        instructor.locator("button[type=submit]").click();
+        instructor.locator("main button[type=submit]").click();
         instructor.waitForURL("**/instructor/workshops/*");
         String link = instructor.locator("#join-link").getAttribute("href");
         assertThat(instructor.locator("#roster-state")).containsText("Nobody has joined yet");
@@ -100,7 +111,7 @@ class WorkshopBrowserTest {
         Page learner = learnerContext.newPage();
         learner.navigate(url(link));
         learner.locator("input[name=name]").fill("Linus");
-        learner.locator("button[type=submit]").click();
+        learner.locator("main button[type=submit]").click();
         assertThat(learner.locator("main")).containsText("Welcome, Linus");
         learner.locator(".lab-card[data-lab=demo] a").click();
         learner.waitForURL("**/labs/demo/steps/1");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolab.IsolabApplication;
+import io.isolab.accounts.AccountService;
+import io.isolab.accounts.Role;
 import io.isolab.progress.ProgressRepository;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
@@ -41,6 +43,8 @@ class WorkshopPagesTest {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    AccountService accounts;
 
     @Autowired
     ProgressRepository progress;
@@ -69,7 +73,7 @@ class WorkshopPagesTest {
 
     @Test
     void instructorCreatesAWorkshopAndLearnersJoinWithTheCode() throws Exception {
-        Instructor instructor = new Instructor(port);
+        Instructor instructor = Instructor.signIn(port, accounts);
         long id = instructor.create(workshop("Containers 101", -5, 120));
 
         Document page = Jsoup.parse(instructor.get("/instructor/workshops/" + id).body());
@@ -81,14 +85,14 @@ class WorkshopPagesTest {
 
         LearnerClient learner = new LearnerClient(port);
         learner.get("/");
-        HttpResponse<String> typed = learner.postForm("/join", "code=" + code.toLowerCase().substring(0, 3) + "-" + code.substring(3).toLowerCase());
+        HttpResponse<String> typed = learner.form("/join", "code", code.toLowerCase().substring(0, 3) + "-" + code.substring(3).toLowerCase());
         assertThat(typed.headers().firstValue("location").orElseThrow()).endsWith("/join/" + code);
         HttpResponse<String> joinPage = learner.get("/join/" + code);
         assertThat(joinPage.statusCode()).isEqualTo(200);
         assertThat(joinPage.body()).contains("name=\"name\"").doesNotContain("data-lab=\"demo\"");
 
-        assertThat(learner.postForm("/join/" + code, "name=").statusCode()).as("a name is needed").isEqualTo(400);
-        assertThat(learner.postForm("/join/" + code, "name=Ada+%3Cb%3E").statusCode()).isEqualTo(302);
+        assertThat(learner.form("/join/" + code, "name", "").statusCode()).as("a name is needed").isEqualTo(400);
+        assertThat(learner.form("/join/" + code, "name", "Ada <b>").statusCode()).isEqualTo(302);
         Document joined = Jsoup.parse(learner.get("/join/" + code).body());
         assertThat(joined.text()).contains("Welcome, Ada <b>");
         assertThat(joined.select("[data-lab]").eachAttr("data-lab")).containsExactly("demo", "scenario-demo");
@@ -102,7 +106,7 @@ class WorkshopPagesTest {
 
     @Test
     void invalidFormsAreRefusedWithReasons() {
-        Instructor instructor = new Instructor(port);
+        Instructor instructor = Instructor.signIn(port, accounts);
         Map<String, Object> form = workshop("", 10, 5);
         form.put("labs", List.of("no-such-lab"));
         form.put("memoryMiB", "999999");
@@ -115,7 +119,7 @@ class WorkshopPagesTest {
 
     @Test
     void outsideTheWindowLearnersSeeWhenItStartsOrThatItEnded() {
-        Instructor instructor = new Instructor(port);
+        Instructor instructor = Instructor.signIn(port, accounts);
         String early = code(instructor, instructor.create(workshop("Tomorrow", 24 * 60, 25 * 60)));
         String over = code(instructor, instructor.create(workshop("Yesterday", -25 * 60, -24 * 60)));
         long closedId = instructor.create(workshop("Closed now", -5, 60));
@@ -126,7 +130,7 @@ class WorkshopPagesTest {
         HttpResponse<String> notYet = learner.get("/join/" + early);
         assertThat(notYet.statusCode()).isEqualTo(403);
         assertThat(Jsoup.parse(notYet.body()).getElementById("not-started").text()).startsWith("This workshop starts at ");
-        assertThat(learner.postForm("/join/" + early, "name=Eve").statusCode()).as("joining early is refused").isEqualTo(403);
+        assertThat(learner.form("/join/" + early, "name", "Eve").statusCode()).as("joining early is refused").isEqualTo(403);
 
         HttpResponse<String> ended = learner.get("/join/" + over);
         assertThat(ended.statusCode()).isEqualTo(403);
@@ -136,12 +140,12 @@ class WorkshopPagesTest {
 
     @Test
     void rosterShowsChecksAndCompletionAndExportsCsv() throws Exception {
-        Instructor instructor = new Instructor(port);
+        Instructor instructor = Instructor.signIn(port, accounts);
         long id = instructor.create(workshop("Roster, \"quoted\"", -5, 60));
         String code = code(instructor, id);
         LearnerClient learner = new LearnerClient(port);
         learner.get("/");
-        learner.postForm("/join/" + code, "name=" + java.net.URLEncoder.encode("Lovelace, \"Ada\"", java.nio.charset.StandardCharsets.UTF_8));
+        learner.form("/join/" + code, "name", "Lovelace, \"Ada\"");
         assertThat(learner.get("/labs/demo/steps/1").statusCode()).isEqualTo(200);   // opening a step starts it
         progress.checked(learner.learner(), "demo", 1, false);
         progress.checked(learner.learner(), "demo", 1, true);
@@ -171,6 +175,43 @@ class WorkshopPagesTest {
         assertThat(lines.get(2)).startsWith("\"Lovelace, \"\"Ada\"\"\",Demo lab,2,started,1,1,");
         assertThat(lines.get(3)).isEqualTo("\"Lovelace, \"\"Ada\"\"\",Scenario demo,1,none,0,0,,,");
         assertThat(lines.get(1).split(",")).hasSize(10);   // 9 columns, the quoted name holding one more comma
+    }
+
+    @Test
+    void onlyInstructorsOpenWorkshopPages() {
+        long id = Instructor.signIn(port, accounts).create(workshop("Guarded", -5, 60));
+        List<String> paths = List.of("/instructor/workshops", "/instructor/workshops/new", "/instructor/workshops/" + id,
+                "/instructor/workshops/" + id + "/roster", "/instructor/workshops/" + id + "/roster.csv",
+                "/instructor/workshops/" + id + "/pool", "/instructor/workshops/" + id + "/edit");
+        Instructor stranger = Instructor.anonymous(port);
+        Instructor learner = Instructor.signIn(port, accounts, Role.LEARNER);
+        Instructor admin = Instructor.signIn(port, accounts, Role.ADMIN);
+        for (String path : paths) {
+            HttpResponse<String> anonymous = stranger.get(path);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
+            assertThat(anonymous.headers().firstValue("location").orElseThrow()).as(path).endsWith("/login");
+            assertThat(learner.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(learner.form("/instructor/workshops", workshop("Sneaky", -5, 60)).statusCode()).isEqualTo(403);
+        assertThat(learner.form("/instructor/workshops/" + id + "/close", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(admin.get("/instructor/workshops/" + id).statusCode()).as("admins are instructors too").isEqualTo(200);
+        assertThat(Instructor.signIn(port, accounts).get("/instructor/workshops").body()).contains("Guarded").doesNotContain("Sneaky");
+    }
+
+    @Test
+    void editChangesTheWorkshop() {
+        Instructor instructor = Instructor.signIn(port, accounts);
+        long id = instructor.create(workshop("Before", -5, 60));
+        Document edit = Jsoup.parse(instructor.get("/instructor/workshops/" + id + "/edit").body());
+        assertThat(edit.select("input[name=title]").val()).isEqualTo("Before");
+        assertThat(edit.select("input[name=labs][checked]").eachAttr("value")).containsExactly("demo", "scenario-demo");
+        Map<String, Object> form = workshop("After", -5, 90);
+        form.put("labs", List.of("scenario-demo"));
+        form.put("memoryMiB", "");
+        assertThat(instructor.form("/instructor/workshops/" + id, form).statusCode()).isEqualTo(302);
+        Document page = Jsoup.parse(instructor.get("/instructor/workshops/" + id).body());
+        assertThat(page.select("h1").text()).isEqualTo("After");
+        assertThat(page.text()).contains("Scenario demo").doesNotContain("768 MiB").contains("0.5 CPUs");
     }
 
     @Test
