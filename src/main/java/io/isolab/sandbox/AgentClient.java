@@ -107,11 +107,36 @@ public class AgentClient {
         return call("GET", "/api/v1/capacity", null, properties.timeout(), Capacity.class);
     }
 
+    public PoolStatus pool() {
+        return call("GET", "/api/v1/pool", null, properties.timeout(), PoolStatus.class);
+    }
+
+    /** Sets the warm pool's target; the answer has the target in effect (capped by capacity). */
+    public PoolStatus pool(int target) {
+        return call("PUT", "/api/v1/pool", Map.of("target", target), properties.timeout(), PoolStatus.class);
+    }
+
+    /** The sandbox's running terminals; empty when the sandbox is gone. */
+    public List<TerminalInfo> terminals(String id) {
+        try {
+            return call("GET", "/api/v1/sandboxes/" + id + "/terminals", null, properties.timeout(),
+                    new TypeReference<>() { });
+        } catch (AgentException e) {
+            if (e.notFound()) return List.of();
+            throw e;
+        }
+    }
+
     /** ws:// address of a terminal, token included; used by the relay, never shown to a browser. */
     public URI terminalUri(String id, String name, int cols, int rows) {
+        return terminalUri(id, name, cols, rows, "attach");
+    }
+
+    /** The same for a watcher: {@code mode} is attach, watch (read-only) or share (input typed in). */
+    public URI terminalUri(String id, String name, int cols, int rows, String mode) {
         String base = properties.url().toString().replaceFirst("^http", "ws");
         return URI.create(base + "/api/v1/sandboxes/" + id + "/terminals/" + name
-                + "?cols=" + cols + "&rows=" + rows);
+                + "?cols=" + cols + "&rows=" + rows + ("attach".equals(mode) ? "" : "&mode=" + mode));
     }
 
     /** http:// base of a sandbox port behind the agent's proxy (web preview). */

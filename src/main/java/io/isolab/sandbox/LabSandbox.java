@@ -6,6 +6,8 @@ import java.time.Instant;
 /** Mutable state of one learner's sandbox for one lab; guarded by its own monitor. */
 final class LabSandbox {
     private final String session;
+    private final String learnerId;
+    private final String labId;
     private String id;
     private String state = "starting";
     private String message = "requesting a sandbox";
@@ -14,8 +16,18 @@ final class LabSandbox {
     private boolean busy;
     private boolean preparedOnce;
 
-    LabSandbox(String session) {
+    LabSandbox(String session, String learnerId, String labId) {
         this.session = session;
+        this.learnerId = learnerId;
+        this.labId = labId;
+    }
+
+    String learnerId() {
+        return learnerId;
+    }
+
+    String labId() {
+        return labId;
     }
 
     String session() {

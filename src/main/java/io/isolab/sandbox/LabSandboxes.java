@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,12 @@ public class LabSandboxes {
     private final SandboxProperties properties;
     private final Map<String, LabSandbox> sandboxes = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
+    private final ObjectProvider<SandboxLimitsSource> limits;
 
-    public LabSandboxes(AgentClient agent, SandboxProperties properties) {
+    public LabSandboxes(AgentClient agent, SandboxProperties properties, ObjectProvider<SandboxLimitsSource> limits) {
         this.agent = agent;
         this.properties = properties;
+        this.limits = limits;
     }
 
     /** Starts the learner's sandbox for the lab unless it runs, and (re)runs the preparation. */
@@ -39,7 +42,7 @@ public class LabSandboxes {
         String key = key(learnerId, labId);
         LabSandbox sandbox = sandboxes.compute(key, (k, existing) -> {
             if (existing != null && existing.usable()) return existing;
-            return new LabSandbox(session(learnerId, labId));
+            return new LabSandbox(session(learnerId, labId), learnerId, labId);
         });
         synchronized (sandbox) {
             if (!sandbox.busy() && (sandbox.id() == null || !sandbox.preparedOnce() || sandbox.ready())) {
@@ -111,7 +114,10 @@ public class LabSandboxes {
                 SandboxInfo info = findRunning(sandbox.session()).orElse(null);
                 if (info == null) {
                     sandbox.progress("starting a sandbox (container with its own Docker engine)");
-                    info = agent.create(sandbox.session(), null, (int) properties.ttl().toSeconds());
+                    SandboxInfo.Limits wanted = limits.stream()
+                            .flatMap(l -> l.limitsFor(sandbox.learnerId(), sandbox.labId()).stream())
+                            .findFirst().orElse(null);
+                    info = agent.create(sandbox.session(), wanted, (int) properties.ttl().toSeconds());
                 }
                 sandbox.created(info);
             }

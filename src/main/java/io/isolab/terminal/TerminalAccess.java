@@ -21,7 +21,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 public class TerminalAccess implements HandshakeInterceptor {
-    static final String SANDBOX = "sandbox", TERMINAL = "terminal", COLS = "cols", ROWS = "rows";
+    public static final String SANDBOX = "sandbox", TERMINAL = "terminal", COLS = "cols", ROWS = "rows";
+    /** Optional session attribute: the agent's terminal mode (attach when absent; watch/share for instructors). */
+    public static final String MODE = "mode";
     private static final Pattern PATH = Pattern.compile("/labs/([a-z0-9-]+)/terminals/([a-z0-9-]{1,32})");
     private final LabSandboxes sandboxes;
 

@@ -44,7 +44,8 @@ public class TerminalRelayHandler extends BinaryWebSocketHandler {
         var attributes = browser.getAttributes();
         URI uri = agent.terminalUri((String) attributes.get(TerminalAccess.SANDBOX),
                 (String) attributes.get(TerminalAccess.TERMINAL),
-                (Integer) attributes.get(TerminalAccess.COLS), (Integer) attributes.get(TerminalAccess.ROWS));
+                (Integer) attributes.get(TerminalAccess.COLS), (Integer) attributes.get(TerminalAccess.ROWS),
+                (String) attributes.getOrDefault(TerminalAccess.MODE, "attach"));
         AgentListener relay = new AgentListener(browser);
         try {
             WebSocket socket = http.newWebSocketBuilder()

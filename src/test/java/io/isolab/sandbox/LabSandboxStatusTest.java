@@ -12,7 +12,7 @@ class LabSandboxStatusTest {
 
     @Test
     void startingReportsWhatHappensAndElapsedSeconds() {
-        LabSandbox sandbox = new LabSandbox("lab-x");
+        LabSandbox sandbox = new LabSandbox("lab-x", "learner", "x");
         sandbox.begin("requesting a sandbox");
         sandbox.progress("running the lab setup");
         SandboxStatus status = sandbox.status(WARN);
@@ -33,7 +33,7 @@ class LabSandboxStatusTest {
 
     @Test
     void failedKeepsTheReasonAndCanBeReplaced() {
-        LabSandbox sandbox = new LabSandbox("lab-x");
+        LabSandbox sandbox = new LabSandbox("lab-x", "learner", "x");
         sandbox.begin("requesting a sandbox");
         sandbox.failed("The sandbox service is unavailable right now (ConnectException).");
         assertThat(sandbox.status(WARN).state()).isEqualTo("failed");
@@ -48,7 +48,7 @@ class LabSandboxStatusTest {
     }
 
     private static SandboxStatus readyUntil(Instant expiresAt) {
-        LabSandbox sandbox = new LabSandbox("lab-x");
+        LabSandbox sandbox = new LabSandbox("lab-x", "learner", "x");
         sandbox.begin("requesting a sandbox");
         sandbox.created(new SandboxInfo("abc", "lab-x", "ready", Instant.now(), expiresAt, Instant.now(), "172.17.0.3", null));
         sandbox.finished();
