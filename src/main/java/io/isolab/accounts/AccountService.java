@@ -1,10 +1,12 @@
 package io.isolab.accounts;
 
+import io.isolab.learner.LearnerAdopted;
 import io.isolab.progress.ProgressRepository;
 import io.isolab.sandbox.LabSandboxes;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -18,14 +20,16 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final ProgressRepository progress;
     private final LabSandboxes sandboxes;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     public AccountService(AccountRepository accounts, PasswordEncoder encoder, ProgressRepository progress,
-                          LabSandboxes sandboxes) {
+                          LabSandboxes sandboxes, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.progress = progress;
         this.sandboxes = sandboxes;
+        this.events = events;
     }
 
     /** Creates an account with a fresh learner id; throws AccountException with a message for the form. */
@@ -49,6 +53,7 @@ public class AccountService {
     public void adopt(String anonymousLearnerId, String accountLearnerId) {
         progress.moveAll(anonymousLearnerId, accountLearnerId);
         sandboxes.transfer(anonymousLearnerId, accountLearnerId);
+        events.publishEvent(new LearnerAdopted(anonymousLearnerId, accountLearnerId));
     }
 
     String newLearnerId() {

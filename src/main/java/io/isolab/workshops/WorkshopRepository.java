@@ -82,6 +82,18 @@ public class WorkshopRepository {
                 .param(Timestamp.from(now)).query(this::map).list();
     }
 
+    /**
+     * A learner who joined anonymously signed in: their memberships follow the account, so they stay
+     * on the roster (where the account had already joined, the account's row stays).
+     */
+    @Transactional
+    public void moveParticipant(String fromLearnerId, String toLearnerId) {
+        jdbc.sql("UPDATE workshop_participants SET learner_id = ? WHERE learner_id = ? AND workshop_id NOT IN"
+                        + " (SELECT workshop_id FROM workshop_participants WHERE learner_id = ?)")
+                .params(toLearnerId, fromLearnerId, toLearnerId).update();
+        jdbc.sql("DELETE FROM workshop_participants WHERE learner_id = ?").param(fromLearnerId).update();
+    }
+
     /** Joins (or renames) the learner; returns the participant. */
     @Transactional
     public Participant join(long workshopId, String learnerId, String displayName) {

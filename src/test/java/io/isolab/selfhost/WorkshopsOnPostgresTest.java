@@ -61,6 +61,11 @@ class WorkshopsOnPostgresTest {
         assertThat(workshops.participants(id)).extracting(Participant::displayName).containsExactly("Ada L.", "Bob");
         assertThat(workshops.joinedBy("learner-1", Instant.now())).extracting(Workshop::id).containsExactly(id);
 
+        workshops.moveParticipant("learner-2", "account-2");
+        assertThat(workshops.participant(id, "account-2")).as("the membership follows the account").isPresent();
+        assertThat(workshops.participant(id, "learner-2")).isEmpty();
+        assertThat(workshops.participants(id)).extracting(Participant::displayName).containsExactly("Ada L.", "Bob");
+
         workshops.update(id, new WorkshopForm("Renamed", starts, ends, List.of("b"), null, null, null, 2048, 0,
                 ZoneOffset.UTC));
         Workshop updated = workshops.find(id).orElseThrow();
