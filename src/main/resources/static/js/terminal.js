@@ -20,6 +20,8 @@
       this.paused = false;
       this.received = 0;          // output bytes seen, so callers can wait for "the shell answered"
       this.pauses = 0;            // how often flow control held the agent back (shown to tests)
+      this.high = HIGH;           // flow-control marks; per session so a test can make them small
+      this.low = LOW;
       this.listeners = [];
       this.attempt = 0;
       this.closedByUs = false;
@@ -91,13 +93,13 @@
       this.pending += data.length;
       this.term.write(data, () => {
         this.pending -= data.length;
-        if (this.paused && this.pending < LOW) {
+        if (this.paused && this.pending < this.low) {
           this.paused = false;
           this.send(RESUME);
         }
         this.listeners.slice().forEach(l => l());
       });
-      if (!this.paused && this.pending > HIGH) {
+      if (!this.paused && this.pending > this.high) {
         this.paused = true;
         this.pauses++;
         this.send(PAUSE);

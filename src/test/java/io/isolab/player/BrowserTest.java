@@ -155,6 +155,10 @@ class BrowserTest {
         page.navigate(url("/labs/demo/steps/1"));
         waitForShell();
         page.locator(".terminal-box.active .xterm").click();
+        // Chromium hands a stalled page only a few hundred KiB of queued WebSocket data, so with the
+        // production marks (512/128 KiB) whether a pause happens depends on the host's speed. Small
+        // marks make the mechanism itself (count, pause, agent stops, resume) certain to run.
+        page.evaluate("() => { const t = window.isolab.terminals.get('1'); t.high = 16 * 1024; t.low = 4 * 1024; }");
         page.keyboard().type("base64 -w 200 /dev/urandom | head -c 12000000; echo; echo flood-done-$((1+2))");
         page.keyboard().press("Enter");
         // A page that is busy (here: held by a loop) falls behind; once it runs again the unrendered
