@@ -2,25 +2,22 @@ package io.isolab.accounts;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.isolab.IsolabApplication;
 import io.isolab.sandbox.AgentClient;
 import io.isolab.sandbox.LabSandboxes;
 import io.isolab.testing.AgentEnvironment;
-import io.isolab.testing.Chromium;
+import io.isolab.testing.ChromiumSession;
 import io.isolab.testing.PlayerTestConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.isolab.testing.TempDatabase;
 import java.nio.file.Paths;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,8 +36,8 @@ class AccountsBrowserTest {
     private static final double DEADLINE_MS = 90_000;
     private static final String PROMPT = "() => window.isolab && /[#$]$/.test(window.isolab.text('1').trimEnd())";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession(DEADLINE_MS);
 
     @LocalServerPort
     int port;
@@ -54,22 +51,13 @@ class AccountsBrowserTest {
     String name = "web-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
-    static void launch() {
+    static void needsAgent() {
         AgentEnvironment.require();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-accounts-browser");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "accounts-browser");
     }
 
     @AfterEach
@@ -82,8 +70,7 @@ class AccountsBrowserTest {
 
     @Test
     void signUpKeepsTheSandboxAndResumeShowsTheReplay() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(DEADLINE_MS);
+        context = chromium.newContext();
         Page page = context.newPage();
         page.onDialog(dialog -> dialog.accept());
         page.navigate(url("/labs/demo/steps/1"));

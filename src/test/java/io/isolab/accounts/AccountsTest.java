@@ -6,9 +6,8 @@ import io.isolab.IsolabApplication;
 import io.isolab.progress.ProgressRepository;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
+import io.isolab.testing.TempDatabase;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +38,8 @@ class AccountsTest {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-accounts");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "accounts");
         registry.add("isolab.agent.url", () -> "http://127.0.0.1:9");
         registry.add("isolab.agent.token", () -> "unused");
     }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.isolab.IsolabApplication;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.isolab.testing.TempDatabase;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,8 @@ class FirstAdminTest {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-first-admin");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "first-admin");
         registry.add("isolab.agent.url", () -> "http://127.0.0.1:9");
         registry.add("isolab.agent.token", () -> "unused");
     }

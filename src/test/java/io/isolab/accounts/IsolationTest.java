@@ -14,14 +14,13 @@ import io.isolab.testing.AgentEnvironment;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
 import io.isolab.testing.SandboxWait;
+import io.isolab.testing.TempDatabase;
 import io.isolab.testing.TerminalOutput;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +64,8 @@ class IsolationTest {
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-isolation");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "isolation");
     }
 
     @AfterEach

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolab.IsolabApplication;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
+import io.isolab.testing.TempDatabase;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,9 +25,8 @@ class HealthDownTest {
     int port;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-health-down");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "health-down");
         registry.add("isolab.agent.url", () -> "http://127.0.0.1:9");
         registry.add("isolab.agent.token", () -> "unused");
     }

@@ -3,25 +3,22 @@ package io.isolab.player;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.isolab.IsolabApplication;
 import io.isolab.sandbox.AgentClient;
 import io.isolab.sandbox.LabSandboxes;
 import io.isolab.testing.AgentEnvironment;
-import io.isolab.testing.Chromium;
+import io.isolab.testing.ChromiumSession;
 import io.isolab.testing.PlayerTestConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.isolab.testing.TempDatabase;
 import java.nio.file.Paths;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +37,8 @@ class BrowserTest {
     /** The last non-empty line of terminal 1 ends in a shell prompt. */
     private static final String PROMPT = "() => window.isolab && /[#$]$/.test(window.isolab.text('1').trimEnd())";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession(DEADLINE_MS);
 
     @LocalServerPort
     int port;
@@ -53,28 +50,18 @@ class BrowserTest {
     Page page;
 
     @BeforeAll
-    static void launch() {
+    static void needsAgent() {
         AgentEnvironment.require();
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-browser");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "browser");
     }
 
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(DEADLINE_MS);
+        context = chromium.newContext();
         page = context.newPage();
     }
 

@@ -9,8 +9,7 @@ import com.microsoft.playwright.Playwright;
 import io.isolab.IsolabApplication;
 import io.isolab.testing.Chromium;
 import io.isolab.testing.PlayerTestConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.isolab.testing.TempDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +26,8 @@ class BrowserUnavailableTest {
     int port;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-unavailable");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "unavailable");
         registry.add("isolab.agent.url", () -> "http://127.0.0.1:9");
     }
 

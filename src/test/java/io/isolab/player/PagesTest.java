@@ -3,14 +3,15 @@ package io.isolab.player;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isolab.IsolabApplication;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
+import io.isolab.testing.TempDatabase;
 import io.isolab.testing.TestLabs;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The pages over real HTTP, with the agent pointed at a closed port: everything a learner sees
@@ -38,9 +37,8 @@ class PagesTest {
     ObjectMapper json;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-pages");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "pages");
         registry.add("isolab.agent.url", () -> "http://127.0.0.1:9");   // nothing listens: a dead agent
         registry.add("isolab.agent.token", () -> "unused");
     }

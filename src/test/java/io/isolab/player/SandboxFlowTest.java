@@ -14,10 +14,9 @@ import io.isolab.testing.AgentEnvironment;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
 import io.isolab.testing.SandboxWait;
+import io.isolab.testing.TempDatabase;
 import io.isolab.testing.TerminalOutput;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +56,8 @@ class SandboxFlowTest {
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-flow");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "flow");
     }
 
     @AfterEach

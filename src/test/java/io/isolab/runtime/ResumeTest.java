@@ -18,6 +18,7 @@ import io.isolab.testing.AgentEnvironment;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.SandboxWait;
 import io.isolab.testing.ScriptStepChecker;
+import io.isolab.testing.TempDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,9 +70,8 @@ class ResumeTest {
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-resume");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "resume");
     }
 
     @AfterEach

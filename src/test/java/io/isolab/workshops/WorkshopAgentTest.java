@@ -14,10 +14,9 @@ import io.isolab.testing.AgentEnvironment;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
 import io.isolab.testing.SandboxWait;
+import io.isolab.testing.TempDatabase;
 import io.isolab.testing.TerminalOutput;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -65,9 +64,8 @@ class WorkshopAgentTest {
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-workshop-agent");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "workshop-agent");
         registry.add("isolab.workshops.pool-default", () -> "0");   // the test agent keeps no warm pool
     }
 

@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.isolab.IsolabApplication;
 import io.isolab.accounts.AccountService;
@@ -13,16 +12,15 @@ import io.isolab.accounts.Role;
 import io.isolab.sandbox.AgentClient;
 import io.isolab.sandbox.LabSandboxes;
 import io.isolab.testing.AgentEnvironment;
-import io.isolab.testing.Chromium;
+import io.isolab.testing.ChromiumSession;
 import io.isolab.testing.PlayerTestConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.isolab.testing.TempDatabase;
 import java.nio.file.Paths;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +38,8 @@ class WorkshopBrowserTest {
     private static final double DEADLINE_MS = 90_000;
     private static final String PROMPT = "() => window.isolab && /[#$]$/.test(window.isolab.text('1').trimEnd())";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession(DEADLINE_MS);
 
     @LocalServerPort
     int port;
@@ -55,24 +53,13 @@ class WorkshopBrowserTest {
     BrowserContext instructorContext;
 
     @BeforeAll
-    static void launch() {
+    static void needsAgent() {
         AgentEnvironment.require();
-        // Assertions retry until their condition holds; a loaded 2-core box needs far more than 5 s.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(DEADLINE_MS);
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-workshop-browser");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "workshop-browser");
     }
 
     @AfterEach
@@ -160,8 +147,7 @@ class WorkshopBrowserTest {
     }
 
     private BrowserContext context() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(DEADLINE_MS);
+        BrowserContext context = chromium.newContext();
         return context;
     }
 

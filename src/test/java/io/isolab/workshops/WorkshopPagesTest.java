@@ -10,9 +10,8 @@ import io.isolab.accounts.Role;
 import io.isolab.progress.ProgressRepository;
 import io.isolab.testing.LearnerClient;
 import io.isolab.testing.PlayerTestConfig;
+import io.isolab.testing.TempDatabase;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,9 +49,8 @@ class WorkshopPagesTest {
     ProgressRepository progress;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("isolab-workshops");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("isolab"));
+    static void properties(DynamicPropertyRegistry registry) {
+        TempDatabase.register(registry, "workshops");
         registry.add("isolab.agent.url", () -> "http://127.0.0.1:9");
         registry.add("isolab.agent.token", () -> "unused");
     }
